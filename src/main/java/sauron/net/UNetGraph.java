@@ -1,0 +1,189 @@
+package sauron.net;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Index;
+import org.tensorflow.ndarray.index.Indices;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Builds the forward pass of a U-Net (SAURON.md section 1) into a TensorFlow graph from a
+ * {@link Topology} and a source of weight operands (variables when training, variables or constants
+ * when exporting). Tensors are channels-last: [batch, (depth,) height, width, channels].
+ */
+public final class UNetGraph {
+
+	/** Where the kernel and bias of each layer come from. */
+	public interface WeightSource {
+		Operand<TFloat32> kernel(Layer layer);
+
+		Operand<TFloat32> bias(Layer layer);
+	}
+
+	/**
+	 * The outputs of one forward pass.
+	 *
+	 * @param activations the output of every block and transposed conv by layer name (Sauron's regulariser
+	 *          and the feature-map browser read them)
+	 * @param logits the deep-supervision heads' logits, full resolution first
+	 */
+	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits) {}
+
+	private static final float LEAKY_SLOPE = 0.01f;
+	private static final float NORM_EPS = 1e-5f;
+
+	private final Ops tf;
+	private final Topology topology;
+	private final WeightSource weights;
+	private final ConvForm convForm;
+	private final int dims;
+
+	public UNetGraph(final Ops tf, final Topology topology, final WeightSource weights, final ConvForm convForm) {
+		this.tf = tf;
+		this.topology = topology;
+		this.weights = weights;
+		this.convForm = convForm;
+		this.dims = topology.spec().dims();
+	}
+
+	/**
+	 * @param image [batch, (depth,) height, width, channels]; the spatial sizes must be multiples of
+	 *          {@link UNetSpec#sizeMultiple()}. With {@link ConvForm#PORTABLE} in 3D they must be static.
+	 * @param allHeads false to build only the full-resolution head (inference)
+	 */
+	public Forward forward(final Operand<TFloat32> image, final boolean allHeads) {
+		final Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
+		final List<Operand<TFloat32>> logits = new ArrayList<>();
+		for (final Layer layer : topology.layers()) {
+			if (layer.kind() == Layer.Kind.HEAD && layer.level() > 0 && !allHeads) continue;
+			final Ops scope = tf.withSubScope(layer.name());
+			final Operand<TFloat32> input = input(layer, image, out);
+			switch (layer.kind()) {
+			case BLOCK:
+				out.put(layer.name(), block(scope, layer, input));
+				break;
+			case UPCONV:
+				out.put(layer.name(), upconv(scope, layer, input));
+				break;
+			case HEAD:
+				logits.add(scope.nn.biasAdd(pointwise(scope, input, weights.kernel(layer), layer.outChannels()), weights.bias(layer)));
+				break;
+			}
+		}
+		return new Forward(out, logits);
+	}
+
+	private Operand<TFloat32> input(final Layer layer, final Operand<TFloat32> image, final Map<String, Operand<TFloat32>> out) {
+		final List<Operand<TFloat32>> parts = new ArrayList<>();
+		for (final String name : layer.inputs()) parts.add(name.equals(Layer.IMAGE) ? image : out.get(name));
+		return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(dims + 1));
+	}
+
+	/** conv (SAME, with bias) -> instance norm without affine -> LeakyReLU(0.01). */
+	private Operand<TFloat32> block(final Ops scope, final Layer layer, final Operand<TFloat32> x) {
+		final Operand<TFloat32> conv = scope.nn.biasAdd(conv(scope, x, weights.kernel(layer), layer.stride()), weights.bias(layer));
+		final Operand<TInt32> spatial = scope.constant(spatialAxes());
+		final Operand<TFloat32> mean = scope.math.mean(conv, spatial, org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TFloat32> centred = scope.math.sub(conv, mean);
+		final Operand<TFloat32> variance = scope.math.mean(scope.math.square(centred), spatial, org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TFloat32> normed = scope.math.mul(centred, scope.math.rsqrt(scope.math.add(variance, scope.constant(NORM_EPS))));
+		return scope.nn.leakyRelu(normed, LeakyRelu.alpha(LEAKY_SLOPE));
+	}
+
+	private int[] spatialAxes() {
+		final int[] axes = new int[dims];
+		for (int d = 0; d < dims; d++) axes[d] = d + 1;
+		return axes;
+	}
+
+	private Operand<TFloat32> conv(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+		if (dims == 2) return scope.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+		if (convForm == ConvForm.NATIVE) return scope.nn.conv3d(x, kernel, List.of(1L, (long) stride, (long) stride, (long) stride, 1L), "SAME");
+		return portableConv3d(scope, x, kernel, stride);
+	}
+
+	/**
+	 * A 3x3x3 SAME convolution as the sum of three 2D convolutions, one per kernel depth k, each over the
+	 * input depth slices that tap k feeds (depth folded into the batch). Padding follows TF's SAME rule:
+	 * (1, 1) for stride 1, (0, 1) for stride 2 on an even depth.
+	 */
+	private Operand<TFloat32> portableConv3d(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+		final long[] s = x.shape().asArray();
+		for (int d = 0; d < 4; d++)
+			if (s[d] < 0) throw new IllegalArgumentException("the portable 3D conv needs static shapes, got " + Arrays.toString(s));
+		final long batch = s[0], depth = s[1];
+		final long outDepth = stride == 1 ? depth : depth / 2;
+		final long inChannels = s[4];
+		final Operand<TFloat32> padded = scope.pad(x, scope.constant(new int[][] { { 0, 0 }, { stride == 1 ? 1 : 0, 1 }, { 0, 0 }, { 0, 0 }, { 0, 0 } }), scope.constant(0f));
+		final List<Operand<TFloat32>> partial = new ArrayList<>();
+		for (int k = 0; k < 3; k++) {
+			final Index depthTaps = stride == 1 ? Indices.slice(k, k + depth) : Indices.slice(k, k + 2 * outDepth - 1, 2);
+			final Operand<TFloat32> slab = scope.stridedSlice(padded, Indices.all(), depthTaps);
+			final Operand<TFloat32> folded = scope.reshape(slab, scope.constant(new long[] { batch * outDepth, s[2], s[3], inChannels }));
+			final Operand<TFloat32> tap = scope.squeeze(scope.stridedSlice(kernel, Indices.slice(k, k + 1)), org.tensorflow.op.core.Squeeze.axis(List.of(0L)));
+			partial.add(scope.nn.conv2d(folded, tap, List.of(1L, (long) stride, (long) stride, 1L), "SAME"));
+		}
+		final Operand<TFloat32> sum = scope.math.addN(partial);
+		final long[] o = sum.shape().asArray();
+		return scope.reshape(sum, scope.constant(new long[] { batch, outDepth, o[1], o[2], o[3] }));
+	}
+
+	/**
+	 * Transposed conv, kernel 2 stride 2: without overlap it is a 1x1 matmul to 2^dims * out channels
+	 * followed by a depth-to-space rearrangement. Every op has a C++ gradient, in 2D and 3D.
+	 */
+	private Operand<TFloat32> upconv(final Ops scope, final Layer layer, final Operand<TFloat32> x) {
+		final int out = layer.outChannels();
+		final int taps = 1 << dims;
+		// kernel [2,2,(2), in, out] -> [in, 2,2,(2), out] -> [in, taps*out]
+		final int[] toInFirst = new int[dims + 2];
+		toInFirst[0] = dims;
+		for (int d = 0; d < dims; d++) toInFirst[d + 1] = d;
+		toInFirst[dims + 1] = dims + 1;
+		final Operand<TFloat32> k = scope.reshape(scope.linalg.transpose(weights.kernel(layer), scope.constant(toInFirst)), scope.constant(new long[] { layer.inChannels(), (long) taps * out }));
+		final Operand<TFloat32> y = scope.nn.biasAdd(pointwise(scope, x, k, taps * out), scope.tile(weights.bias(layer), scope.constant(new int[] { taps })));
+		// [B, s1..sd, 2,...,2, out] -> interleave: [B, s1, 2, s2, 2, ..., out]
+		final Operand<TInt32> shape = scope.shape(x);
+		final Operand<TInt32> split = scope.concat(List.of(scope.stridedSlice(shape, Indices.slice(0, dims + 1)), scope.constant(twos(dims, out))), scope.constant(0));
+		final int[] perm = new int[2 * dims + 2];
+		perm[0] = 0;
+		for (int d = 0; d < dims; d++) {
+			perm[1 + 2 * d] = 1 + d;
+			perm[2 + 2 * d] = 1 + dims + d;
+		}
+		perm[2 * dims + 1] = 2 * dims + 1;
+		final Operand<TFloat32> interleaved = scope.linalg.transpose(scope.reshape(y, split), scope.constant(perm));
+		final int[] scale = new int[dims + 2];
+		final int[] channels = new int[dims + 2];
+		Arrays.fill(scale, 2);
+		scale[0] = 1;
+		scale[dims + 1] = 0;
+		channels[dims + 1] = out;
+		return scope.reshape(interleaved, scope.math.add(scope.math.mul(shape, scope.constant(scale)), scope.constant(channels)));
+	}
+
+	private static int[] twos(final int dims, final int out) {
+		final int[] t = new int[dims + 1];
+		Arrays.fill(t, 2);
+		t[dims] = out;
+		return t;
+	}
+
+	/** 1x1(x1) convolution as a matmul over all voxels; works for dynamic spatial sizes. */
+	private Operand<TFloat32> pointwise(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int outChannels) {
+		final Operand<TInt32> shape = scope.shape(x);
+		final Operand<TFloat32> flat = scope.reshape(x, scope.constant(new long[] { -1, x.shape().get(dims + 1) }));
+		final Operand<TFloat32> k = scope.reshape(kernel, scope.constant(new long[] { x.shape().get(dims + 1), outChannels }));
+		final Operand<TFloat32> y = scope.linalg.matMul(flat, k);
+		final Operand<TInt32> outShape = scope.concat(List.of(scope.stridedSlice(shape, Indices.slice(0, dims + 1)), scope.constant(new int[] { outChannels })), scope.constant(0));
+		return scope.reshape(y, outShape);
+	}
+}

@@ -1,0 +1,246 @@
+package sauron.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TUint8;
+
+import sauron.net.ConvForm;
+import sauron.net.Layer;
+import sauron.net.NativeConv3dGradient;
+import sauron.net.Param;
+import sauron.net.Topology;
+import sauron.net.UNetGraph;
+import sauron.net.Weights;
+import sauron.tf.Tensors;
+
+/**
+ * A U-Net training graph for one batch and patch shape, with our own Adam (raw ApplyAdam on moment
+ * variables we own, so pruning can slice them). Built from (topology, weights, Adam state); pruning reads
+ * the state back, slices it and builds a new one.
+ */
+public final class TrainingGraph implements AutoCloseable {
+
+	/** Results of one forward pass on a batch. */
+	public record Evaluation(float loss, float[] probabilities) {}
+
+	private static final float BETA1 = 0.9f, BETA2 = 0.999f, ADAM_EPS = 1e-8f;
+
+	private final Topology topology;
+	private final int batch;
+	private final long[] inputShape;
+	private final Graph graph;
+	private final Session session;
+	private final Placeholder<TFloat32> image, learningRate, beta1Power, beta2Power;
+	private final Placeholder<TUint8> labels;
+	private final Operand<TFloat32> loss, probabilities;
+	private final Op train;
+	private final Map<String, Slot> slots = new LinkedHashMap<>();
+	private final List<Operand<TFloat32>> gradients = new ArrayList<>();
+	private long step;
+
+	/** A weight array's variable, its two Adam moment variables, and the placeholders that load them. */
+	private record Slot(Variable<TFloat32> weight, Variable<TFloat32> m, Variable<TFloat32> v,
+			Placeholder<TFloat32> weightIn, Placeholder<TFloat32> mIn, Placeholder<TFloat32> vIn, List<Op> loads) {}
+
+	/**
+	 * @param patchShape spatial patch size, x first (ImgLib2 order)
+	 */
+	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
+			final ConvForm convForm, final float weightDecay) {
+		weights.checkMatches(topology);
+		adam.firstMoment().checkMatches(topology);
+		adam.secondMoment().checkMatches(topology);
+		final int dims = topology.spec().dims();
+		if (patchShape.length != dims) throw new IllegalArgumentException("patch shape has " + patchShape.length + " axes, the network is " + dims + "D");
+		for (final int s : patchShape)
+			if (s % topology.spec().sizeMultiple() != 0)
+				throw new IllegalArgumentException("patch sides must be multiples of " + topology.spec().sizeMultiple() + ", got " + java.util.Arrays.toString(patchShape));
+		if (convForm == ConvForm.NATIVE && dims == 3) NativeConv3dGradient.ensureRegistered();
+		this.topology = topology;
+		this.batch = batch;
+		this.step = adam.step();
+		this.inputShape = new long[dims + 2];
+		inputShape[0] = batch;
+		for (int d = 0; d < dims; d++) inputShape[1 + d] = patchShape[dims - 1 - d];
+		inputShape[dims + 1] = topology.spec().inputChannels();
+
+		graph = new Graph();
+		final Ops tf = Ops.create(graph);
+		image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(inputShape)));
+		final long[] labelShape = java.util.Arrays.copyOf(inputShape, dims + 1);
+		labels = tf.withName("labels").placeholder(TUint8.class, Placeholder.shape(Shape.of(labelShape)));
+		learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+		beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+		beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+		for (final Layer layer : topology.layers()) {
+			slot(tf, layer.kernelName(), layer.kernelShape());
+			slot(tf, layer.biasName(), new long[] { layer.outChannels() });
+		}
+		final UNetGraph unet = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
+			@Override
+			public Operand<TFloat32> kernel(final Layer layer) { return slots.get(layer.kernelName()).weight(); }
+
+			@Override
+			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
+		}, convForm);
+		final UNetGraph.Forward forward = unet.forward(image, true);
+		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
+		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
+		loss = tf.withName("loss").identity(SegmentationLoss.build(tf, forward.logits(), oneHot, dims));
+		probabilities = tf.nn.softmax(forward.logits().get(0));
+
+		final List<Operand<?>> variables = new ArrayList<>();
+		for (final Slot s : slots.values()) variables.add(s.weight());
+		final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
+		final List<Op> updates = new ArrayList<>();
+		int i = 0;
+		for (final Slot s : slots.values()) {
+			@SuppressWarnings("unchecked")
+			final Operand<TFloat32> g = (Operand<TFloat32>) grads[i++];
+			gradients.add(g);
+			// Adam with L2 weight decay added to the gradient, as torch.optim.Adam(weight_decay=...) does.
+			final Operand<TFloat32> decayed = tf.math.add(g, tf.math.mul(tf.constant(weightDecay), s.weight()));
+			updates.add(tf.train.applyAdam(s.weight(), s.m(), s.v(), beta1Power, beta2Power, learningRate,
+					tf.constant(BETA1), tf.constant(BETA2), tf.constant(ADAM_EPS), decayed));
+		}
+		train = tf.withControlDependencies(updates).withName("train").noOp();
+		session = new Session(graph);
+		load(weights, adam);
+	}
+
+	private void slot(final Ops tf, final String name, final long[] shape) {
+		final String[] parts = name.split("/");
+		final Ops w = tf.withSubScope(parts[0]);
+		final Variable<TFloat32> weight = w.withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
+		final Variable<TFloat32> m = tf.withSubScope("adam_m").withSubScope(parts[0]).withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
+		final Variable<TFloat32> v = tf.withSubScope("adam_v").withSubScope(parts[0]).withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
+		final Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+		final Placeholder<TFloat32> mIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+		final Placeholder<TFloat32> vIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+		slots.put(name, new Slot(weight, m, v, wIn, mIn, vIn, List.of(tf.assign(weight, wIn), tf.assign(m, mIn), tf.assign(v, vIn))));
+	}
+
+	private static Output<?>[] toOutputs(final List<Operand<?>> operands) {
+		final Output<?>[] outputs = new Output<?>[operands.size()];
+		for (int i = 0; i < outputs.length; i++) outputs[i] = operands.get(i).asOutput();
+		return outputs;
+	}
+
+	/** Loads weights and moments into the variables (also used by tests to probe the loss). */
+	public void load(final Weights weights, final AdamState adam) {
+		final List<Tensor> tensors = new ArrayList<>();
+		try {
+			final Session.Runner runner = session.runner();
+			for (final Map.Entry<String, Slot> e : slots.entrySet()) {
+				final Slot s = e.getValue();
+				feed(runner, tensors, s.weightIn(), weights.get(e.getKey()));
+				feed(runner, tensors, s.mIn(), adam.firstMoment().get(e.getKey()));
+				feed(runner, tensors, s.vIn(), adam.secondMoment().get(e.getKey()));
+				for (final Op op : s.loads()) runner.addTarget(op);
+			}
+			runner.run().close();
+			step = adam.step();
+		} finally {
+			for (final Tensor t : tensors) t.close();
+		}
+	}
+
+	private static void feed(final Session.Runner runner, final List<Tensor> open, final Placeholder<TFloat32> in, final Param p) {
+		final TFloat32 t = Tensors.floats(p.values(), p.shape());
+		open.add(t);
+		runner.feed(in, t);
+	}
+
+	/**
+	 * One Adam step on a batch.
+	 *
+	 * @param images channels-last patches, x fastest: [B, (Z,) Y, X, C] flattened
+	 * @param labelBytes class per voxel: [B, (Z,) Y, X] flattened
+	 * @return the loss before the step
+	 */
+	public float step(final float[] images, final byte[] labelBytes, final float lr) {
+		final long t = step + 1;
+		try (TFloat32 img = Tensors.floats(images, inputShape);
+				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
+				TFloat32 lrT = Tensors.scalar(lr);
+				TFloat32 b1 = Tensors.scalar((float) Math.pow(BETA1, t));
+				TFloat32 b2 = Tensors.scalar((float) Math.pow(BETA2, t));
+				Result r = session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1).feed(beta2Power, b2)
+						.addTarget(train).fetch(loss).run()) {
+			step = t;
+			return ((TFloat32) r.get(0)).getFloat();
+		}
+	}
+
+	/** Loss and full-resolution probabilities of a batch, without training. */
+	public Evaluation evaluate(final float[] images, final byte[] labelBytes) {
+		try (TFloat32 img = Tensors.floats(images, inputShape);
+				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
+				Result r = session.runner().feed(image, img).feed(labels, lab).fetch(loss).fetch(probabilities).run()) {
+			return new Evaluation(((TFloat32) r.get(0)).getFloat(), Tensors.toArray(r.get(1)));
+		}
+	}
+
+	/** d loss / d weights for a batch (no update), named like the weights. For gradient checks. */
+	public Weights gradients(final float[] images, final byte[] labelBytes) {
+		try (TFloat32 img = Tensors.floats(images, inputShape);
+				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1))) {
+			final Session.Runner runner = session.runner().feed(image, img).feed(labels, lab);
+			for (final Operand<TFloat32> g : gradients) runner.fetch(g);
+			try (Result r = runner.run()) {
+				final Map<String, Param> out = new LinkedHashMap<>();
+				int i = 0;
+				for (final Map.Entry<String, Slot> e : slots.entrySet())
+					out.put(e.getKey(), new Param(e.getValue().weight().shape().asArray(), Tensors.toArray(r.get(i++))));
+				return new Weights(out);
+			}
+		}
+	}
+
+	public Weights weights() {
+		return read(0);
+	}
+
+	public AdamState adamState() {
+		return new AdamState(read(1), read(2), step);
+	}
+
+	private Weights read(final int which) {
+		final Session.Runner runner = session.runner();
+		for (final Slot s : slots.values()) runner.fetch(which == 0 ? s.weight() : which == 1 ? s.m() : s.v());
+		try (Result r = runner.run()) {
+			final Map<String, Param> out = new LinkedHashMap<>();
+			int i = 0;
+			for (final Map.Entry<String, Slot> e : slots.entrySet())
+				out.put(e.getKey(), new Param(e.getValue().weight().shape().asArray(), Tensors.toArray(r.get(i++))));
+			return new Weights(out);
+		}
+	}
+
+	public Topology topology() { return topology; }
+
+	public int batchSize() { return batch; }
+
+	@Override
+	public void close() {
+		session.close();
+		graph.close();
+	}
+}

@@ -1,0 +1,118 @@
+package sauron.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import sauron.net.ConvForm;
+import sauron.net.Layer;
+import sauron.net.Param;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.net.Weights;
+
+/**
+ * The gradients TensorFlow builds for the whole network match finite differences of the loss, in 2D and
+ * in 3D with the portable convolution, for every layer on its own and for all layers together.
+ */
+class TrainingGraphGradientTest {
+
+	@Test
+	void gradientsOfThe2dNetMatchFiniteDifferences() {
+		check(UNetSpec.create(2, 3, 4, 16, 1, 3), new int[] { 16, 16 });
+	}
+
+	@Test
+	void gradientsOfThe3dNetWithPortableConvolutionsMatchFiniteDifferences() {
+		check(UNetSpec.create(3, 3, 3, 12, 1, 2), new int[] { 8, 8, 8 });
+	}
+
+	private static void check(final UNetSpec spec, final int[] patch) {
+		final Topology topology = new Topology(spec);
+		final Weights w0 = Weights.heNormal(topology, 7);
+		final TinyBatches data = new TinyBatches(2, patch, 3);
+		try (TrainingGraph graph = new TrainingGraph(topology, w0, AdamState.fresh(topology), 2, patch, ConvForm.PORTABLE, 0f)) {
+			final Weights gradient = graph.gradients(data.images, data.labels);
+			final Random random = new Random(11);
+			for (final Layer layer : topology.layers())
+				assertDirectionalDerivative(graph, w0, gradient, direction(w0, layer.kernelName(), random), data, layer.kernelName());
+			assertDirectionalDerivative(graph, w0, gradient, direction(w0, null, random), data, "all weights");
+		}
+	}
+
+	/** A random unit direction over one array (or over all when name is null). */
+	private static Weights direction(final Weights w, final String name, final Random random) {
+		final Map<String, Param> d = new LinkedHashMap<>();
+		double norm = 0;
+		for (final Map.Entry<String, Param> e : w.all().entrySet()) {
+			final Param p = Param.zeros(e.getValue().shape());
+			if (name == null || name.equals(e.getKey()))
+				for (int i = 0; i < p.values().length; i++) {
+					p.values()[i] = (float) random.nextGaussian();
+					norm += p.values()[i] * p.values()[i];
+				}
+			d.put(e.getKey(), p);
+		}
+		final float scale = (float) (1 / Math.sqrt(norm));
+		for (final Param p : d.values()) for (int i = 0; i < p.values().length; i++) p.values()[i] *= scale;
+		return new Weights(d);
+	}
+
+	private static void assertDirectionalDerivative(final TrainingGraph graph, final Weights w0, final Weights gradient, final Weights u,
+			final TinyBatches data, final String what) {
+		double analytic = 0;
+		for (final String name : w0.all().keySet()) {
+			final float[] g = gradient.get(name).values(), d = u.get(name).values();
+			for (int i = 0; i < g.length; i++) analytic += (double) g[i] * d[i];
+		}
+		// Central differences with Richardson extrapolation: cancels the O(eps^2) curvature term, so eps can
+		// stay large enough for float32 rounding not to matter.
+		final double eps = 4e-3;
+		final double coarse = (loss(graph, w0, u, eps, data) - loss(graph, w0, u, -eps, data)) / (2 * eps);
+		final double fine = (loss(graph, w0, u, eps / 2, data) - loss(graph, w0, u, -eps / 2, data)) / eps;
+		final double numeric = (4 * fine - coarse) / 3;
+		graph.load(w0, AdamState.fresh(graph.topology()));
+		// 10 %: instance norm over the few voxels of the deepest level curves the loss sharply; a wrong gradient
+		// (as TF's LogSoftmax gives) is off by far more, often in sign.
+		final double tolerance = 0.1 * Math.abs(numeric) + 1e-4;
+		assertTrue(Math.abs(analytic - numeric) <= tolerance, what + ": analytic " + analytic + " vs finite difference " + numeric);
+	}
+
+	private static double loss(final TrainingGraph graph, final Weights w0, final Weights u, final double eps, final TinyBatches data) {
+		final Map<String, Param> moved = new LinkedHashMap<>();
+		for (final Map.Entry<String, Param> e : w0.all().entrySet()) {
+			final float[] v = e.getValue().values().clone();
+			final float[] d = u.get(e.getKey()).values();
+			for (int i = 0; i < v.length; i++) v[i] += (float) (eps * d[i]);
+			moved.put(e.getKey(), new Param(e.getValue().shape(), v));
+		}
+		graph.load(new Weights(moved), AdamState.fresh(graph.topology()));
+		return graph.evaluate(data.images, data.labels).loss();
+	}
+
+	@Test
+	void portableAndNative3dConvolutionsComputeTheSameNetwork() {
+		final UNetSpec spec = UNetSpec.create(3, 3, 3, 12, 1, 2);
+		final Topology topology = new Topology(spec);
+		final Weights w = Weights.heNormal(topology, 5);
+		final int[] patch = { 8, 16, 8 };
+		final TinyBatches data = new TinyBatches(2, patch, 1);
+		try (TrainingGraph portable = new TrainingGraph(topology, w, AdamState.fresh(topology), 2, patch, ConvForm.PORTABLE, 0f);
+				TrainingGraph nativeConv = new TrainingGraph(topology, w, AdamState.fresh(topology), 2, patch, ConvForm.NATIVE, 0f)) {
+			final TrainingGraph.Evaluation a = portable.evaluate(data.images, data.labels);
+			final TrainingGraph.Evaluation b = nativeConv.evaluate(data.images, data.labels);
+			assertEquals(a.loss(), b.loss(), 1e-4);
+			for (int i = 0; i < a.probabilities().length; i++) assertEquals(a.probabilities()[i], b.probabilities()[i], 1e-4);
+			final Weights ga = portable.gradients(data.images, data.labels), gb = nativeConv.gradients(data.images, data.labels);
+			for (final String name : ga.all().keySet()) {
+				final float[] x = ga.get(name).values(), y = gb.get(name).values();
+				for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-3 + 1e-3 * Math.abs(x[i]), name);
+			}
+		}
+	}
+}
