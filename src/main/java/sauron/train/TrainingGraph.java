@@ -89,9 +89,12 @@ public final class TrainingGraph implements AutoCloseable {
 		beta1Power = tf.withName("beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 		beta2Power = tf.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
+		final Ops adamM = tf.withSubScope("adam_m"), adamV = tf.withSubScope("adam_v");
 		for (final Layer layer : topology.layers()) {
-			slot(tf, layer.kernelName(), layer.kernelShape());
-			slot(tf, layer.biasName(), new long[] { layer.outChannels() });
+			// One sub-scope per layer and kind: TF makes a repeated sub-scope name unique (enc0_0_1).
+			final Ops w = tf.withSubScope(layer.name()), m = adamM.withSubScope(layer.name()), v = adamV.withSubScope(layer.name());
+			slot(tf, w, m, v, layer.kernelName(), layer.kernelShape());
+			slot(tf, w, m, v, layer.biasName(), new long[] { layer.outChannels() });
 		}
 		final UNetGraph unet = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
 			@Override
@@ -125,12 +128,11 @@ public final class TrainingGraph implements AutoCloseable {
 		load(weights, adam);
 	}
 
-	private void slot(final Ops tf, final String name, final long[] shape) {
-		final String[] parts = name.split("/");
-		final Ops w = tf.withSubScope(parts[0]);
-		final Variable<TFloat32> weight = w.withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
-		final Variable<TFloat32> m = tf.withSubScope("adam_m").withSubScope(parts[0]).withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
-		final Variable<TFloat32> v = tf.withSubScope("adam_v").withSubScope(parts[0]).withName(parts[1]).variable(Shape.of(shape), TFloat32.class);
+	private void slot(final Ops tf, final Ops wScope, final Ops mScope, final Ops vScope, final String name, final long[] shape) {
+		final String leaf = name.substring(name.indexOf('/') + 1);
+		final Variable<TFloat32> weight = wScope.withName(leaf).variable(Shape.of(shape), TFloat32.class);
+		final Variable<TFloat32> m = mScope.withName(leaf).variable(Shape.of(shape), TFloat32.class);
+		final Variable<TFloat32> v = vScope.withName(leaf).variable(Shape.of(shape), TFloat32.class);
 		final Placeholder<TFloat32> wIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		final Placeholder<TFloat32> mIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		final Placeholder<TFloat32> vIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));

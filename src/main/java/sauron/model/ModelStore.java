@@ -1,0 +1,225 @@
+package sauron.model;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.train.Restore;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import sauron.net.InferenceGraph;
+import sauron.net.Layer;
+import sauron.net.Param;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.net.Weights;
+import sauron.tf.Tensors;
+
+/**
+ * Model directories: a TensorFlow SavedModel (inference only, usable by any TF runtime) plus sauron.json
+ * (spec, metadata, history). Saving writes a sibling temporary directory and renames it into place, so a
+ * crash never leaves half a model and never damages the previous one. Loading reads the spec from
+ * sauron.json and the weights straight from the SavedModel's variables with our own Restore op: the stored
+ * graph is never executed.
+ */
+public final class ModelStore {
+
+	public static final String METADATA_FILE = "sauron.json";
+	static final String FORMAT = "sauron-unet/1";
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+	private ModelStore() {}
+
+	/** The JSON form of sauron.json. */
+	record ModelJson(String format, SpecJson spec, long parameters, double flopsPerVoxel, ModelMetadata metadata) {}
+
+	record SpecJson(int dims, int levels, int inputChannels, int classes, Map<String, Integer> widths) {
+		static SpecJson of(final UNetSpec s) {
+			return new SpecJson(s.dims(), s.levels(), s.inputChannels(), s.classes(), new LinkedHashMap<>(s.widths()));
+		}
+
+		UNetSpec toSpec() {
+			return UNetSpec.of(dims, levels, inputChannels, classes, widths);
+		}
+	}
+
+	public static void save(final SauronModel model, final Path dir) throws IOException {
+		final Path target = dir.toAbsolutePath().normalize();
+		if (Files.exists(target) && !isReplaceable(target))
+			throw new IOException(target + " exists and is not a Sauron model directory; choose an empty or new folder");
+		final Path parent = target.getParent();
+		Files.createDirectories(parent);
+		final Path temp = parent.resolve("." + target.getFileName() + ".writing-" + UUID.randomUUID());
+		try {
+			try (InferenceGraph graph = new InferenceGraph(model.topology(), model.weights())) {
+				graph.exportSavedModel(temp);
+			}
+			final Topology topology = model.topology();
+			final ModelJson json = new ModelJson(FORMAT, SpecJson.of(model.spec()), topology.parameterCount(),
+					flopsPerVoxel(topology, model.metadata().patchShape()), model.metadata());
+			try (Writer w = Files.newBufferedWriter(temp.resolve(METADATA_FILE), StandardCharsets.UTF_8)) {
+				GSON.toJson(json, w);
+			}
+			replace(temp, target);
+		} finally {
+			deleteTree(temp);
+		}
+	}
+
+	/** Convolution FLOPs per voxel of a forward pass over a patch of this shape. */
+	public static double flopsPerVoxel(final Topology topology, final int[] patchShape) {
+		final long[] shape = new long[patchShape.length];
+		long voxels = 1;
+		for (int d = 0; d < shape.length; d++) {
+			shape[d] = patchShape[d];
+			voxels *= patchShape[d];
+		}
+		return (double) topology.forwardFlops(shape) / voxels;
+	}
+
+	public static SauronModel load(final Path dir) throws IOException {
+		final Path json = dir.resolve(METADATA_FILE);
+		if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "model directory not found");
+		if (!Files.isRegularFile(json)) throw new IOException(dir + " is not a Sauron model: it has no " + METADATA_FILE);
+		final ModelJson parsed;
+		try (Reader r = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+			parsed = GSON.fromJson(r, ModelJson.class);
+		} catch (final JsonParseException e) {
+			throw new IOException(json + " is damaged: " + e.getMessage(), e);
+		}
+		if (parsed == null || !FORMAT.equals(parsed.format()) || parsed.spec() == null || parsed.metadata() == null)
+			throw new IOException(json + " is not a " + FORMAT + " model description");
+		final UNetSpec spec;
+		try {
+			spec = parsed.spec().toSpec();
+		} catch (final IllegalArgumentException e) {
+			throw new IOException(json + " describes an invalid network: " + e.getMessage(), e);
+		}
+		final Topology topology = new Topology(spec);
+		final Weights weights = readWeights(dir, topology);
+		try {
+			return new SauronModel(spec, weights, parsed.metadata());
+		} catch (final IllegalArgumentException e) {
+			throw new IOException(dir + ": the weights do not fit the network in " + METADATA_FILE + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Reads every kernel and bias of the topology from the SavedModel's variables checkpoint. */
+	static Weights readWeights(final Path dir, final Topology topology) throws IOException {
+		final Path index = dir.resolve("variables").resolve("variables.index");
+		if (!Files.isRegularFile(index)) throw new IOException(dir + " has no SavedModel weights (" + index + " is missing)");
+		final List<String> names = new ArrayList<>();
+		final List<long[]> shapes = new ArrayList<>();
+		for (final Layer layer : topology.layers()) {
+			names.add(layer.kernelName());
+			shapes.add(layer.kernelShape());
+			names.add(layer.biasName());
+			shapes.add(new long[] { layer.outChannels() });
+		}
+		final List<Class<? extends TType>> types = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) types.add(TFloat32.class);
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Restore restore = tf.train.restore(tf.constant(dir.resolve("variables").resolve("variables").toString()),
+					tf.constant(StandardCharsets.UTF_8, names.toArray(new String[0])), tf.constant(StandardCharsets.UTF_8, emptySlices(names.size())), types);
+			try (Session s = new Session(g)) {
+				final Session.Runner runner = s.runner();
+				restore.tensors().forEach(runner::fetch);
+				try (Result r = runner.run()) {
+					final Map<String, Param> params = new LinkedHashMap<>();
+					for (int i = 0; i < names.size(); i++) {
+						final long[] stored = r.get(i).shape().asArray();
+						if (!java.util.Arrays.equals(stored, shapes.get(i)))
+							throw new IOException(dir + ": weight " + names.get(i) + " has shape " + java.util.Arrays.toString(stored) + ", "
+									+ METADATA_FILE + " needs " + java.util.Arrays.toString(shapes.get(i)));
+						params.put(names.get(i), new Param(shapes.get(i), Tensors.toArray(r.get(i))));
+					}
+					return new Weights(params);
+				}
+			}
+		} catch (final org.tensorflow.exceptions.TensorFlowException e) {
+			throw new IOException(dir + ": cannot read the weights (damaged model or not made by this plugin): " + firstLine(e.getMessage()), e);
+		}
+	}
+
+	private static String[] emptySlices(final int n) {
+		final String[] s = new String[n];
+		java.util.Arrays.fill(s, "");
+		return s;
+	}
+
+	private static String firstLine(final String s) {
+		if (s == null) return "";
+		final int nl = s.indexOf('\n');
+		return nl < 0 ? s : s.substring(0, nl);
+	}
+
+	/** An existing directory may be replaced only if it is empty or a model of ours. */
+	private static boolean isReplaceable(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) return false;
+		if (Files.isRegularFile(dir.resolve(METADATA_FILE))) return true;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+			return !entries.iterator().hasNext();
+		}
+	}
+
+	private static void replace(final Path temp, final Path target) throws IOException {
+		Path old = null;
+		if (Files.exists(target)) {
+			old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+			move(target, old);
+		}
+		try {
+			move(temp, target);
+		} catch (final IOException e) {
+			if (old != null) move(old, target);
+			throw e;
+		}
+		if (old != null) deleteTree(old);
+	}
+
+	private static void move(final Path from, final Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+		} catch (final AtomicMoveNotSupportedException e) {
+			Files.move(from, to);
+		}
+	}
+
+	static void deleteTree(final Path root) throws IOException {
+		if (!Files.exists(root)) return;
+		try (Stream<Path> walk = Files.walk(root)) {
+			for (final Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+		}
+	}
+
+	/** Bytes on disk of a model directory (all files). */
+	public static long sizeOnDisk(final Path dir) throws IOException {
+		try (Stream<Path> walk = Files.walk(dir)) {
+			return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package sauron.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+import sauron.net.InferenceGraph;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.net.Weights;
+
+class ModelStoreTest {
+
+	@TempDir
+	Path tmp;
+
+	static SauronModel model(final int dims, final long seed) {
+		final UNetSpec spec = UNetSpec.create(dims, 3, 4, 16, 1, 3).withWidths(java.util.Map.of("dec0_1", 3, "enc1_0", 5));
+		return new SauronModel(spec, Weights.heNormal(new Topology(spec), seed),
+				new ModelMetadata("zscore per image", dims == 3 ? new double[] { 1, 1, 2 } : new double[] { 1, 1 },
+						dims == 3 ? new int[] { 16, 16, 8 } : new int[] { 32, 32 }, new JsonObject(), List.of()));
+	}
+
+	private static float[] noise(final int n) {
+		final Random r = new Random(1);
+		final float[] f = new float[n];
+		for (int i = 0; i < n; i++) f[i] = (float) r.nextGaussian();
+		return f;
+	}
+
+	@Test
+	void aSavedAndLoadedModelGivesIdenticalProbabilities() throws IOException {
+		for (final int dims : new int[] { 2, 3 }) {
+			final SauronModel original = model(dims, 3);
+			final Path dir = tmp.resolve("model" + dims);
+			ModelStore.save(original, dir);
+			final SauronModel loaded = ModelStore.load(dir);
+			assertEquals(original.spec(), loaded.spec());
+			final int[] tile = dims == 3 ? new int[] { 8, 12, 16 } : new int[] { 20, 24 };
+			final float[] input = noise(2 * tile[0] * tile[1] * (dims == 3 ? tile[2] : 1));
+			try (InferenceGraph a = new InferenceGraph(original.topology(), original.weights());
+					InferenceGraph b = new InferenceGraph(loaded.topology(), loaded.weights())) {
+				assertArrayEquals(a.predict(input, 2, tile), b.predict(input, 2, tile));
+			}
+			assertArrayEquals(original.metadata().patchShape(), loaded.metadata().patchShape());
+		}
+	}
+
+	@Test
+	void theSavedModelIsAPlainTensorFlowSavedModelWithTheImageToProbabilitiesSignature() throws IOException {
+		final SauronModel m = model(2, 4);
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(m, dir);
+		try (org.tensorflow.SavedModelBundle bundle = org.tensorflow.SavedModelBundle.load(dir.toString(), "serve")) {
+			final org.tensorflow.Signature sig = bundle.function("serving_default").signature();
+			assertEquals(java.util.Set.of("image"), sig.inputNames());
+			assertEquals(java.util.Set.of("probabilities"), sig.outputNames());
+		}
+	}
+
+	@Test
+	void savingOverAModelReplacesItWhole() throws IOException {
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(model(2, 1), dir);
+		final SauronModel second = model(2, 2);
+		ModelStore.save(second, dir);
+		assertArrayEquals(second.weights().get("enc0_0/kernel").values(), ModelStore.load(dir).weights().get("enc0_0/kernel").values());
+		try (var entries = Files.list(tmp)) {
+			assertEquals(List.of(dir), entries.toList(), "no temporary or backup folder is left behind");
+		}
+	}
+
+	@Test
+	void savingRefusesToOverwriteAFolderThatIsNotAModel() throws IOException {
+		final Path dir = Files.createDirectories(tmp.resolve("photos"));
+		Files.writeString(dir.resolve("holiday.jpg"), "x");
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.save(model(2, 1), dir));
+		assertTrue(e.getMessage().contains("not a Sauron model"), e.getMessage());
+		assertTrue(Files.exists(dir.resolve("holiday.jpg")));
+	}
+
+	@Test
+	void loadingAMissingFolderSaysSo() {
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(tmp.resolve("nope")));
+		assertTrue(e.getMessage().contains("nope"), e.getMessage());
+	}
+
+	@Test
+	void loadingAFolderWithoutSauronJsonSaysItIsNotAModel() throws IOException {
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(Files.createDirectories(tmp.resolve("empty"))));
+		assertTrue(e.getMessage().contains("not a Sauron model"), e.getMessage());
+	}
+
+	@Test
+	void aCorruptSauronJsonIsReportedAsDamaged() throws IOException {
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(model(2, 1), dir);
+		Files.writeString(dir.resolve("sauron.json"), "{ \"format\": \"sauron-unet/1\", \"spec\": [1, 2");
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(dir));
+		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+	}
+
+	@Test
+	void weightsThatDoNotFitTheSpecAreRejected() throws IOException {
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(model(2, 1), dir);
+		final String json = Files.readString(dir.resolve("sauron.json")).replace("\"dec0_1\": 3", "\"dec0_1\": 4");
+		Files.writeString(dir.resolve("sauron.json"), json);
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(dir));
+		assertTrue(e.getMessage().contains("dec0_1"), e.getMessage());
+	}
+
+	@Test
+	void truncatedWeightsAreReportedAsDamaged() throws IOException {
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(model(2, 1), dir);
+		final Path data = Files.list(dir.resolve("variables")).filter(p -> p.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
+		Files.write(data, new byte[10]);
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(dir));
+		assertTrue(e.getMessage().contains("cannot read the weights"), e.getMessage());
+	}
+}
