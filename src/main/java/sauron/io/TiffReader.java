@@ -19,7 +19,8 @@ import sauron.data.Volume;
  * Reads 8-, 16- and 32-bit TIFF images and stacks through ImageJ 1 (no GUI). A stack's slices (or
  * frames, when there is only one slice per frame) become z; hyperstack channels become channels.
  * The calibration (pixelWidth/Height/Depth, converted to mm from its unit; no or unknown unit is
- * taken as mm) becomes the voxel size.
+ * taken as mm) becomes the voxel size. TIFF stores x/y resolution as a rational of 1/size, so
+ * sizes come back with about six significant digits (3 mm written is 3.000003 mm read).
  * <p>
  * Every problem with the file is an {@link IOException} whose message starts with the file name.
  */
