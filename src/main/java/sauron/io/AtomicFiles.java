@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a file so that readers see either the old file or the complete new one: the content goes
  * to a hidden temporary file in the same folder (same file system, so the rename is atomic), is
- * forced to disk, and is then moved over the target.
+ * forced to disk, and is then moved over the target. Missing parent folders are created.
  */
 final class AtomicFiles {
 

@@ -94,6 +94,8 @@ public final class NiftiReader {
 	/** The whole file, gunzipped when it starts with the gzip magic (extensions lie sometimes). */
 	private static byte[] readDecompressed(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file, expected a NIfTI image");
+		if (Files.size(file) > Integer.MAX_VALUE - 8)
+			throw new IOException(file + ": " + Files.size(file) + " bytes, more than the 2 GB this reader holds in memory");
 		final byte[] raw = Files.readAllBytes(file);
 		if (raw.length == 0) throw new IOException(file + ": file is empty, expected a NIfTI image");
 		if (raw.length < 2 || (raw[0] & 0xff) != 0x1f || (raw[1] & 0xff) != 0x8b) return raw;

@@ -1,5 +1,6 @@
 package sauron.io;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import ij.io.FileInfo;
 import ij.io.Opener;
 import ij.io.TiffDecoder;
 import ij.measure.Calibration;
+import ij.process.ImageProcessor;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 
@@ -29,8 +31,8 @@ public final class TiffReader {
 	private TiffReader() {}
 
 	/**
-	 * Any bit depth as float (16-bit with a calibration function, e.g. signed 16-bit, gets calibrated
-	 * values). NaN and infinite values are passed through unchanged (callers that cannot use them
+	 * Any bit depth as float; 8- and 16-bit images with a calibration function (e.g. signed 16-bit)
+	 * give calibrated values. NaN and infinite values are passed through unchanged (callers that cannot use them
 	 * reject them).
 	 */
 	public static Volume readVolume(final Path file) throws IOException {
@@ -40,22 +42,18 @@ public final class TiffReader {
 		final int plane = shape[0] * shape[1];
 		final int depth = shape.length == 3 ? shape[2] : 1;
 		final float[] data = new float[plane * depth * channels];
-		final Calibration cal = imp.getCalibration();
-		final boolean function = imp.getBitDepth() != 32 && cal.calibrated();
 		final ImageStack stack = imp.getStack();
 		for (int z = 0; z < depth; z++)
 			for (int c = 0; c < channels; c++) {
 				// z may come from slices or frames; the stack index is (c fastest, then slices, then frames).
-				final var ip = stack.getProcessor(c + 1 + z * channels);
-				for (int i = 0; i < plane; i++) {
-					final float raw = ip.getf(i);
-					data[((z * plane) + i) * channels + c] = function ? (float) cal.getCValue((double) raw) : raw;
-				}
+				final ImageProcessor ip = stack.getProcessor(c + 1 + z * channels);
+				for (int i = 0; i < plane; i++)
+					data[((z * plane) + i) * channels + c] = (float) value(imp, ip, i);
 			}
 		return new Volume(shape, channels, data, voxelSize(imp, shape.length));
 	}
 
-	/** Labels: one channel, raw pixel values that are integers 0..255. */
+	/** Labels: one channel of (calibrated, see {@link #readVolume}) values that are integers 0..255. */
 	public static LabelVolume readLabels(final Path file) throws IOException {
 		final ImagePlus imp = open(file);
 		if (imp.getNChannels() != 1)
@@ -66,11 +64,17 @@ public final class TiffReader {
 		final byte[] labels = new byte[plane * depth];
 		final ImageStack stack = imp.getStack();
 		for (int z = 0; z < depth; z++) {
-			final var ip = stack.getProcessor(z + 1);
+			final ImageProcessor ip = stack.getProcessor(z + 1);
 			for (int i = 0; i < plane; i++)
-				labels[z * plane + i] = LabelValues.toLabel(ip.getf(i), file, shape, z * plane + i);
+				labels[z * plane + i] = LabelValues.toLabel(value(imp, ip, i), file, shape, z * plane + i);
 		}
 		return new LabelVolume(shape, labels, voxelSize(imp, shape.length));
+	}
+
+	/** Pixel value with ImageJ's calibration function applied (signed 16-bit TIFFs open as unsigned plus one). */
+	private static double value(final ImagePlus imp, final ImageProcessor ip, final int i) {
+		final Calibration cal = imp.getCalibration();
+		return imp.getBitDepth() != 32 && cal.calibrated() ? cal.getCValue((double) ip.getf(i)) : ip.getf(i);
 	}
 
 	private static ImagePlus open(final Path file) throws IOException {
@@ -78,7 +82,7 @@ public final class TiffReader {
 		final long length = Files.size(file);
 		if (length == 0) throw new IOException(file + ": file is empty, expected a TIFF image");
 		final Path absolute = file.toAbsolutePath();
-		final String folder = absolute.getParent().toString() + "/";
+		final String folder = absolute.getParent().toString() + File.separator;
 		final String name = absolute.getFileName().toString();
 		// Decode the directory ourselves first: Opener reports these errors in a dialog and returns null.
 		final FileInfo[] info;

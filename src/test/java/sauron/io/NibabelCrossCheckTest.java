@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -83,6 +84,47 @@ class NibabelCrossCheckTest {
 		for (int i = 0; i < labels.length; i++) assertEquals((int) labels[i], m.get(i), "voxel " + i);
 	}
 
+	/** nibabel's own NIfTI-1 test files (written by other tools), as nibabel reads them, one line each. */
+	private static final String NIBABEL_DUMPS_ITS_TEST_FILES = String.join("\n",
+		"import sys, os, glob, numpy as np, nibabel as nib",
+		"out = sys.argv[1]",
+		"data = os.path.join(os.path.dirname(nib.__file__), 'tests', 'data')",
+		"for i, f in enumerate(sorted(glob.glob(data + '/*.nii') + glob.glob(data + '/*.nii.gz'))):",
+		"    img = nib.load(f)",
+		"    if type(img) is not nib.Nifti1Image or img.ndim > 4 or np.prod(img.shape) > 100000: continue  # keep it quick",
+		"    np.savetxt('%s/%d.txt' % (out, i), img.get_fdata().ravel(order='F'), fmt='%.9g')",
+		"    print('FILE', f, '%s/%d.txt' % (out, i), ','.join(map(str, img.shape)), ','.join(map(str, img.header.get_zooms()[:3])))");
+
+	@Test
+	void readsNibabelsTestFilesAsNibabelDoes() throws IOException {
+		final String python = PythonNibabel.require();
+		final PythonNibabel.Result r = PythonNibabel.run(python, NIBABEL_DUMPS_ITS_TEST_FILES, dir.toString());
+		assertEquals(0, r.exitCode, r.output);
+		int files = 0;
+		for (final String line : r.output.split("\n")) {
+			if (!line.startsWith("FILE ")) continue;
+			final String[] f = line.split(" ");
+			final Path file = Path.of(f[1]);
+			final int[] shape = Arrays.stream(f[3].split(",")).mapToInt(Integer::parseInt).toArray();
+			final double[] zooms = Arrays.stream(f[4].split(",")).mapToDouble(Double::parseDouble).toArray();
+			final Volume v = ImageFiles.readImage(file);
+			final int channels = shape.length == 4 ? shape[3] : 1;
+			assertArrayEquals(Arrays.copyOf(shape, Math.min(3, shape.length)), v.shape(), file.toString());
+			assertEquals(channels, v.channels(), file.toString());
+			assertArrayEquals(Arrays.copyOf(zooms, v.dims()), v.voxelSize(), 1e-5, file.toString());
+			final double[] fileOrder = Files.readAllLines(Path.of(f[2])).stream().mapToDouble(NibabelCrossCheckTest::parsePython).toArray();
+			final int spatial = fileOrder.length / channels;
+			for (int s = 0; s < spatial; s++)
+				for (int c = 0; c < channels; c++) {
+					final double e = fileOrder[c * spatial + s];
+					final double tolerance = Double.isFinite(e) ? 1e-6 * Math.abs(e) + 1e-6 : 0;
+					assertEquals(e, v.data()[s * channels + c], tolerance, file + " voxel " + s + " channel " + c);
+				}
+			files++;
+		}
+		assertTrue(files >= 3, "nibabel ships NIfTI-1 test files (Debian python3-nibabel does): " + r.output);
+	}
+
 	/** nibabel reads ours: header diagnosis clean, shape, zooms, affine, dtype and every value. */
 	private static final String NIBABEL_READS = String.join("\n",
 		"import sys, numpy as np, nibabel as nib",
@@ -134,6 +176,16 @@ class NibabelCrossCheckTest {
 		final PythonNibabel.Result r = PythonNibabel.run(python, NIBABEL_READS, file.toString(), dtype, text.toString(), shape, zooms);
 		assertEquals(0, r.exitCode, file + ": " + r.output);
 		assertTrue(r.output.contains("nibabel agrees"), r.output);
+	}
+
+	/** numpy prints nan and inf where Java wants NaN and Infinity. */
+	private static double parsePython(final String s) {
+		switch (s.trim()) {
+			case "nan": case "-nan": return Double.NaN;
+			case "inf": return Double.POSITIVE_INFINITY;
+			case "-inf": return Double.NEGATIVE_INFINITY;
+			default: return Double.parseDouble(s);
+		}
 	}
 
 	private static double[] expected(final Path file) throws IOException {
