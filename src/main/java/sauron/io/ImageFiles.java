@@ -1,0 +1,53 @@
+package sauron.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
+
+/**
+ * Reads and writes images and label images by file name: ".nii"/".nii.gz" is NIfTI-1
+ * ({@link NiftiReader}, {@link NiftiWriter}), ".tif"/".tiff" is TIFF through ImageJ 1
+ * ({@link TiffReader}, {@link TiffWriter}). Voxel sizes are in mm. Writes are atomic: a crash leaves
+ * the old file or the new one, never half a file.
+ */
+public final class ImageFiles {
+
+	private enum Format { NIFTI, TIFF }
+
+	private ImageFiles() {}
+
+	/**
+	 * An image of any supported datatype as float; NaN and infinite values are passed through
+	 * unchanged at this layer (the layer that normalises images rejects them).
+	 */
+	public static Volume readImage(final Path file) throws IOException {
+		return format(file) == Format.NIFTI ? NiftiReader.readVolume(file) : TiffReader.readVolume(file);
+	}
+
+	/** A label image: one channel of integer values 0..255 in any datatype, else an IOException naming file, value and voxel. */
+	public static LabelVolume readLabels(final Path file) throws IOException {
+		return format(file) == Format.NIFTI ? NiftiReader.readLabels(file) : TiffReader.readLabels(file);
+	}
+
+	/** uint8 NIfTI or 8-bit TIFF. */
+	public static void writeLabels(final LabelVolume labels, final Path file) throws IOException {
+		if (format(file) == Format.NIFTI) NiftiWriter.writeLabels(labels, file);
+		else TiffWriter.writeLabels(labels, file);
+	}
+
+	/** float32 NIfTI (channels on the fourth axis) or 32-bit TIFF (channels as hyperstack channels). */
+	public static void writeImage(final Volume image, final Path file) throws IOException {
+		if (format(file) == Format.NIFTI) NiftiWriter.writeVolume(image, file);
+		else TiffWriter.writeVolume(image, file);
+	}
+
+	private static Format format(final Path file) {
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return Format.NIFTI;
+		if (name.endsWith(".tif") || name.endsWith(".tiff")) return Format.TIFF;
+		throw new IllegalArgumentException(file + ": unknown image format, expected a name ending in .nii, .nii.gz, .tif or .tiff");
+	}
+}

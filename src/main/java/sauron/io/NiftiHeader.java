@@ -1,0 +1,161 @@
+package sauron.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fields of a NIfTI-1 header that a dense image needs, parsed from or written to the 348-byte
+ * layout of nifti1.h. Only single-file NIfTI-1 ("n+1") is supported.
+ */
+final class NiftiHeader {
+
+	static final int SIZE = 348;
+	/** Where our writer puts the voxels: header plus the 4-byte "no extensions" flag. */
+	static final int VOX_OFFSET = 352;
+
+	private static final int UNITS_METER = 1, UNITS_MM = 2, UNITS_MICRON = 3;
+
+	final ByteOrder order;
+	/** dim[0] = number of dimensions, dim[1..7] = sizes (x, y, z, t/channels, ...). */
+	final int[] dim;
+	final NiftiDatatype datatype;
+	final float[] pixdim;
+	final int voxOffset;
+	final float sclSlope, sclInter;
+	final int xyztUnits;
+
+	private NiftiHeader(final ByteOrder order, final int[] dim, final NiftiDatatype datatype, final float[] pixdim,
+		final int voxOffset, final float sclSlope, final float sclInter, final int xyztUnits)
+	{
+		this.order = order;
+		this.dim = dim;
+		this.datatype = datatype;
+		this.pixdim = pixdim;
+		this.voxOffset = voxOffset;
+		this.sclSlope = sclSlope;
+		this.sclInter = sclInter;
+		this.xyztUnits = xyztUnits;
+	}
+
+	/**
+	 * @param file the whole file content (decompressed)
+	 * @param source file name for messages
+	 */
+	static NiftiHeader parse(final byte[] file, final String source) throws IOException {
+		if (file.length < SIZE)
+			throw new IOException(source + ": truncated or not NIfTI: a NIfTI-1 header needs " + SIZE + " bytes, the file has " + file.length);
+		final ByteBuffer b = ByteBuffer.wrap(file, 0, SIZE).order(ByteOrder.LITTLE_ENDIAN);
+		// sizeof_hdr is 348 in the writer's byte order; that is how NIfTI tells endianness.
+		if (b.getInt(0) != SIZE) b.order(ByteOrder.BIG_ENDIAN);
+		final int sizeofHdr = b.getInt(0);
+		if (sizeofHdr != SIZE) {
+			if (sizeofHdr == 540 || Integer.reverseBytes(sizeofHdr) == 540)
+				throw new IOException(source + ": NIfTI-2 is not supported, expected NIfTI-1 (sizeof_hdr 348)");
+			throw new IOException(source + ": not a NIfTI-1 file: sizeof_hdr is " + b.order(ByteOrder.LITTLE_ENDIAN).getInt(0) + ", expected 348");
+		}
+		final String magic = new String(file, 344, 4, StandardCharsets.US_ASCII);
+		if (magic.equals("ni1\0"))
+			throw new IOException(source + ": a NIfTI header/image pair (.hdr + .img) is not supported, expected a single .nii or .nii.gz file");
+		if (!magic.equals("n+1\0"))
+			throw new IOException(source + ": bad NIfTI magic " + printable(magic) + ", expected \"n+1\" (ANALYZE 7.5 is not supported)");
+
+		final int[] dim = new int[8];
+		for (int i = 0; i < 8; i++) dim[i] = b.getShort(40 + 2 * i);
+		if (dim[0] < 1 || dim[0] > 7)
+			throw new IOException(source + ": dim[0] is " + dim[0] + ", expected 1..7");
+		for (int i = 1; i <= dim[0]; i++)
+			if (dim[i] < 1) throw new IOException(source + ": dim[" + i + "] is " + dim[i] + ", expected >= 1 (dim = " + Arrays.toString(dim) + ")");
+		for (int i = dim[0] + 1; i < 8; i++) dim[i] = 1; // unused entries may hold anything
+		for (int i = 5; i < 8; i++)
+			if (dim[i] > 1)
+				throw new IOException(source + ": has " + dim[0] + " dimensions " + Arrays.toString(Arrays.copyOfRange(dim, 1, dim[0] + 1))
+					+ ", expected at most 4 (x, y, z, channels)");
+
+		final short code = b.getShort(70);
+		final NiftiDatatype datatype = NiftiDatatype.of(code);
+		if (datatype == null)
+			throw new IOException(source + ": unsupported NIfTI datatype " + code + ", expected one of " + Arrays.toString(NiftiDatatype.values()));
+
+		final float[] pixdim = new float[8];
+		for (int i = 0; i < 8; i++) pixdim[i] = b.getFloat(76 + 4 * i);
+		final float voxOffset = b.getFloat(108);
+		if (!(voxOffset >= SIZE) || voxOffset > file.length)
+			throw new IOException(source + ": vox_offset is " + voxOffset + ", expected " + SIZE + ".." + file.length);
+		return new NiftiHeader(b.order(), dim, datatype, pixdim, (int) voxOffset, b.getFloat(112), b.getFloat(116), file[123] & 0xff);
+	}
+
+	/** Whether scl_slope/scl_inter change values (nifti1.h: slope 0 means "no scaling"; nibabel also ignores NaN). */
+	boolean scaled() {
+		return Float.isFinite(sclSlope) && sclSlope != 0 && (sclSlope != 1 || (Float.isFinite(sclInter) && sclInter != 0));
+	}
+
+	/** Spatial sizes x, y[, z]; a singleton z is dropped (2D), but a 2D image keeps y even if 1. */
+	int[] spatialShape() {
+		return dim[3] > 1 ? new int[] { dim[1], dim[2], dim[3] } : new int[] { dim[1], dim[2] };
+	}
+
+	int channels() {
+		return dim[4];
+	}
+
+	/** Voxel size in mm (pixdim converted by xyzt_units; unknown units are taken as mm, like nibabel does). */
+	double[] voxelSize() {
+		final int n = spatialShape().length;
+		final double scale;
+		switch (xyztUnits & 0x07) {
+			case UNITS_METER: scale = 1000; break;
+			case UNITS_MICRON: scale = 0.001; break;
+			default: scale = 1;
+		}
+		final double[] size = new double[n];
+		for (int d = 0; d < n; d++) {
+			final double p = Math.abs(pixdim[d + 1]);
+			// 0 or NaN pixdim happens in files from careless writers; 1 is the only sane guess.
+			size[d] = p > 0 && Double.isFinite(p) ? p * scale : 1;
+		}
+		return size;
+	}
+
+	/**
+	 * A little-endian header plus the empty extension flag ({@link #VOX_OFFSET} bytes) for an
+	 * unscaled image in mm with an identity orientation (qform and sform both set so that SPM, FSL,
+	 * ITK and nibabel agree on the voxel size).
+	 */
+	static byte[] create(final int[] shape, final int channels, final double[] voxelSize, final NiftiDatatype datatype) {
+		final ByteBuffer b = ByteBuffer.allocate(VOX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
+		b.putInt(0, SIZE);
+		b.put(38, (byte) 'r'); // "regular", an ANALYZE leftover some readers still check
+		final int[] dim = { 0, 1, 1, 1, 1, 1, 1, 1 };
+		for (int d = 0; d < shape.length; d++) dim[d + 1] = shape[d];
+		dim[4] = channels;
+		dim[0] = channels > 1 ? 4 : shape.length;
+		for (int i = 0; i < 8; i++) b.putShort(40 + 2 * i, (short) dim[i]);
+		for (int i = 1; i < 8; i++)
+			if (dim[i] > Short.MAX_VALUE) throw new IllegalArgumentException("NIfTI-1 sizes are at most 32767, got " + Arrays.toString(shape) + " x " + channels);
+		b.putShort(70, datatype.code);
+		b.putShort(72, (short) (8 * datatype.bytes));
+		final float[] pixdim = { 1, 1, 1, 1, 1, 1, 1, 1 }; // pixdim[0] = qfac = 1
+		for (int d = 0; d < shape.length; d++) pixdim[d + 1] = (float) voxelSize[d];
+		for (int i = 0; i < 8; i++) b.putFloat(76 + 4 * i, pixdim[i]);
+		b.putFloat(108, VOX_OFFSET);
+		b.putFloat(112, 1); // scl_slope 1, scl_inter 0: no scaling, unambiguous for old tools that misread 0
+		b.put(123, (byte) UNITS_MM);
+		b.put(148, "Sauron U-Net".getBytes(StandardCharsets.US_ASCII));
+		b.putShort(252, (short) 1); // qform_code: scanner; quaternion 0,0,0 = identity rotation
+		b.putShort(254, (short) 1); // sform_code: scanner; srow = diag(pixdim), origin 0
+		b.putFloat(280, pixdim[1]);
+		b.putFloat(296 + 4, pixdim[2]);
+		b.putFloat(312 + 8, pixdim[3]);
+		b.put(344, "n+1\0".getBytes(StandardCharsets.US_ASCII));
+		return b.array();
+	}
+
+	private static String printable(final String s) {
+		final StringBuilder sb = new StringBuilder("\"");
+		for (final char c : s.toCharArray()) sb.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+		return sb.append('"').toString();
+	}
+}

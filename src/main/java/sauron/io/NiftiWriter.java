@@ -1,0 +1,61 @@
+package sauron.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
+
+/**
+ * Writes single-file NIfTI-1, little-endian, gzip-compressed when the name ends in ".gz". Voxel
+ * size goes to pixdim in mm, with an identity orientation (qform and sform set) and vox_offset 352.
+ * Writes are atomic (see {@link AtomicFiles}).
+ */
+public final class NiftiWriter {
+
+	private static final int CHUNK = 1 << 16;
+
+	private NiftiWriter() {}
+
+	/** float32; more than one channel goes to the fourth axis (dim[4]), one volume per channel. */
+	public static void writeVolume(final Volume volume, final Path file) throws IOException {
+		final byte[] header = NiftiHeader.create(volume.shape(), volume.channels(), volume.voxelSize(), NiftiDatatype.FLOAT32);
+		final float[] data = volume.data();
+		final int channels = volume.channels();
+		final int spatial = Math.toIntExact(volume.voxels());
+		write(file, header, out -> {
+			final ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+			for (int c = 0; c < channels; c++)
+				for (int s = 0; s < spatial; s++) {
+					if (!buffer.hasRemaining()) drain(buffer, out);
+					buffer.putFloat(data[s * channels + c]);
+				}
+			drain(buffer, out);
+		});
+	}
+
+	/** uint8. */
+	public static void writeLabels(final LabelVolume labels, final Path file) throws IOException {
+		final byte[] header = NiftiHeader.create(labels.shape(), 1, labels.voxelSize(), NiftiDatatype.UINT8);
+		write(file, header, out -> out.write(labels.labels()));
+	}
+
+	private static void write(final Path file, final byte[] header, final AtomicFiles.Content voxels) throws IOException {
+		final boolean gzip = file.getFileName().toString().toLowerCase().endsWith(".gz");
+		AtomicFiles.write(file, out -> {
+			try (OutputStream target = gzip ? new GZIPOutputStream(out, CHUNK) : out) {
+				target.write(header);
+				voxels.writeTo(target);
+			}
+		});
+	}
+
+	private static void drain(final ByteBuffer buffer, final OutputStream out) throws IOException {
+		out.write(buffer.array(), 0, buffer.position());
+		buffer.clear();
+	}
+}

@@ -1,0 +1,148 @@
+package sauron.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileInfo;
+import ij.io.Opener;
+import ij.io.TiffDecoder;
+import ij.measure.Calibration;
+import ij.process.ImageProcessor;
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
+
+/**
+ * Reads 8-, 16- and 32-bit TIFF images and stacks through ImageJ 1 (no GUI). A stack's slices (or
+ * frames, when there is only one slice per frame) become z; hyperstack channels become channels.
+ * The calibration (pixelWidth/Height/Depth, converted to mm from its unit; no or unknown unit is
+ * taken as mm) becomes the voxel size. TIFF stores x/y resolution as a rational of 1/size, so
+ * sizes come back with about six significant digits (3 mm written is 3.000003 mm read).
+ * <p>
+ * Every problem with the file is an {@link IOException} whose message starts with the file name.
+ */
+public final class TiffReader {
+
+	private TiffReader() {}
+
+	/**
+	 * Any bit depth as float; 8- and 16-bit images with a calibration function (e.g. signed 16-bit)
+	 * give calibrated values. NaN and infinite values are passed through unchanged (callers that cannot use them
+	 * reject them).
+	 */
+	public static Volume readVolume(final Path file) throws IOException {
+		final ImagePlus imp = open(file);
+		final int[] shape = shape(imp, file);
+		final int channels = imp.getNChannels();
+		final int plane = shape[0] * shape[1];
+		final int depth = shape.length == 3 ? shape[2] : 1;
+		final float[] data = new float[plane * depth * channels];
+		final ImageStack stack = imp.getStack();
+		for (int z = 0; z < depth; z++)
+			for (int c = 0; c < channels; c++) {
+				// z may come from slices or frames; the stack index is (c fastest, then slices, then frames).
+				final ImageProcessor ip = stack.getProcessor(c + 1 + z * channels);
+				for (int i = 0; i < plane; i++)
+					data[((z * plane) + i) * channels + c] = (float) value(imp, ip, i);
+			}
+		return new Volume(shape, channels, data, voxelSize(imp, shape.length));
+	}
+
+	/** Labels: one channel of (calibrated, see {@link #readVolume}) values that are integers 0..255. */
+	public static LabelVolume readLabels(final Path file) throws IOException {
+		final ImagePlus imp = open(file);
+		if (imp.getNChannels() != 1)
+			throw new IOException(file + ": a label image must have one channel, this one has " + imp.getNChannels());
+		final int[] shape = shape(imp, file);
+		final int plane = shape[0] * shape[1];
+		final int depth = shape.length == 3 ? shape[2] : 1;
+		final byte[] labels = new byte[plane * depth];
+		final ImageStack stack = imp.getStack();
+		for (int z = 0; z < depth; z++) {
+			final ImageProcessor ip = stack.getProcessor(z + 1);
+			for (int i = 0; i < plane; i++)
+				labels[z * plane + i] = LabelValues.toLabel(value(imp, ip, i), file, shape, z * plane + i);
+		}
+		return new LabelVolume(shape, labels, voxelSize(imp, shape.length));
+	}
+
+	/** Pixel value with ImageJ's calibration function applied (signed 16-bit TIFFs open as unsigned plus one). */
+	private static double value(final ImagePlus imp, final ImageProcessor ip, final int i) {
+		final Calibration cal = imp.getCalibration();
+		return imp.getBitDepth() != 32 && cal.calibrated() ? cal.getCValue((double) ip.getf(i)) : ip.getf(i);
+	}
+
+	private static ImagePlus open(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file, expected a TIFF image");
+		final long length = Files.size(file);
+		if (length == 0) throw new IOException(file + ": file is empty, expected a TIFF image");
+		final Path absolute = file.toAbsolutePath();
+		final String folder = absolute.getParent().toString() + File.separator;
+		final String name = absolute.getFileName().toString();
+		// Decode the directory ourselves first: Opener reports these errors in a dialog and returns null.
+		final FileInfo[] info;
+		try {
+			info = new TiffDecoder(folder, name).getTiffInfo();
+		}
+		catch (final IOException e) {
+			throw new IOException(file + ": not a readable TIFF (" + e.getMessage() + ")", e);
+		}
+		if (info == null || info.length == 0) throw new IOException(file + ": not a readable TIFF (no image directory)");
+		checkComplete(info, length, file);
+		final ImagePlus imp = new Opener().openTiff(folder, name);
+		if (imp == null) throw new IOException(file + ": ImageJ could not open this TIFF");
+		final int bits = imp.getBitDepth();
+		if (bits != 8 && bits != 16 && bits != 32)
+			throw new IOException(file + ": " + bits + "-bit " + (bits == 24 ? "RGB " : "") + "TIFF is not supported, expected 8-, 16- or 32-bit grey values (split RGB into channels first)");
+		return imp;
+	}
+
+	/** ImageJ fills missing pixel data with zeros without complaint, so compare sizes for uncompressed data. */
+	private static void checkComplete(final FileInfo[] info, final long length, final Path file) throws IOException {
+		for (final FileInfo fi : info) {
+			if (fi.compression != FileInfo.COMPRESSION_NONE) continue;
+			final long image = (long) fi.width * fi.height * fi.getBytesPerPixel();
+			final long end = fi.getOffset() + image * fi.nImages + (long) fi.gapBetweenImages * (fi.nImages - 1);
+			if (end > length)
+				throw new IOException(file + ": truncated TIFF: pixel data should end at byte " + end + ", the file has " + length);
+		}
+	}
+
+	/** x, y[, z]: z from slices, or from frames when a stack has one slice per frame. */
+	private static int[] shape(final ImagePlus imp, final Path file) throws IOException {
+		final int slices = imp.getNSlices(), frames = imp.getNFrames();
+		if (slices > 1 && frames > 1)
+			throw new IOException(file + ": has " + slices + " slices and " + frames + " time frames, expected a single 2D or 3D image (with channels)");
+		final int depth = Math.max(slices, frames);
+		return depth > 1 ? new int[] { imp.getWidth(), imp.getHeight(), depth } : new int[] { imp.getWidth(), imp.getHeight() };
+	}
+
+	private static double[] voxelSize(final ImagePlus imp, final int dims) {
+		final Calibration cal = imp.getCalibration();
+		final double[] raw = { cal.pixelWidth, cal.pixelHeight, cal.pixelDepth };
+		final double[] mm = new double[dims];
+		for (int d = 0; d < dims; d++) {
+			final String unit = d == 2 ? cal.getZUnit() : d == 1 ? cal.getYUnit() : cal.getXUnit();
+			mm[d] = raw[d] > 0 && Double.isFinite(raw[d]) ? raw[d] * millimetresPer(unit) : 1;
+		}
+		return mm;
+	}
+
+	/** How many mm one calibration unit is; 1 for "mm", "pixel", and anything we do not know. */
+	static double millimetresPer(final String unit) {
+		if (unit == null) return 1;
+		switch (unit.trim().toLowerCase(Locale.ROOT)) {
+			case "nm": case "nanometer": case "nanometers": case "nanometre": case "nanometres": return 1e-6;
+			case "um": case "µm": case "\u03bcm": case "micron": case "microns": case "micrometer": case "micrometers": case "micrometre": case "micrometres": return 1e-3;
+			case "cm": case "centimeter": case "centimeters": return 10;
+			case "m": case "meter": case "meters": case "metre": case "metres": return 1000;
+			case "inch": case "inches": case "in": return 25.4;
+			default: return 1;
+		}
+	}
+}
