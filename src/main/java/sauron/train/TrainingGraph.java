@@ -112,15 +112,22 @@ public final class TrainingGraph implements AutoCloseable {
 		final List<Operand<?>> variables = new ArrayList<>();
 		for (final Slot s : slots.values()) variables.add(s.weight());
 		final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
+		for (final Output<?> g : grads) {
+			@SuppressWarnings("unchecked")
+			final Operand<TFloat32> gf = (Operand<TFloat32>) g;
+			gradients.add(gf);
+		}
+		// Updates wait for every gradient: ApplyAdam writes the variables in place, and backprop still reads
+		// kernels (conv input gradients), so an early update would race with it (seen as runs with one seed
+		// diverging after the first step).
+		final Ops afterBackprop = tf.withControlDependencies(new ArrayList<Op>(gradients));
 		final List<Op> updates = new ArrayList<>();
 		int i = 0;
 		for (final Slot s : slots.values()) {
-			@SuppressWarnings("unchecked")
-			final Operand<TFloat32> g = (Operand<TFloat32>) grads[i++];
-			gradients.add(g);
+			final Operand<TFloat32> g = gradients.get(i++);
 			// Adam with L2 weight decay added to the gradient, as torch.optim.Adam(weight_decay=...) does.
 			final Operand<TFloat32> decayed = tf.math.add(g, tf.math.mul(tf.constant(weightDecay), s.weight()));
-			updates.add(tf.train.applyAdam(s.weight(), s.m(), s.v(), beta1Power, beta2Power, learningRate,
+			updates.add(afterBackprop.train.applyAdam(s.weight(), s.m(), s.v(), beta1Power, beta2Power, learningRate,
 					tf.constant(BETA1), tf.constant(BETA2), tf.constant(ADAM_EPS), decayed));
 		}
 		train = tf.withControlDependencies(updates).withName("train").noOp();

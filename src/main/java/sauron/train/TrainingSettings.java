@@ -1,0 +1,54 @@
+package sauron.train;
+
+import java.util.Arrays;
+
+import sauron.data.Augmentation;
+import sauron.net.ConvForm;
+
+/**
+ * Everything that decides how a network is trained. Defaults follow SAURON.md and nnU-Net; {@link #forDims}
+ * gives settings that train on 2 CPU cores in reasonable time.
+ *
+ * @param patchShape spatial patch size, x first; each side a multiple of 2^(levels-1)
+ * @param stepsPerEpoch batches per epoch
+ * @param validationShare share of the data held out for validation (0: none)
+ * @param validationBatches batches of validation patches scored at every epoch end
+ * @param foregroundProbability chance that a patch is centred on a foreground voxel
+ */
+public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth, int[] patchShape, int batchSize, int epochs,
+		int stepsPerEpoch, double learningRate, double weightDecay, long seed, double foregroundProbability,
+		Augmentation.Settings augmentation, double validationShare, int validationBatches, ConvForm convForm) {
+
+	public TrainingSettings {
+		if (dims != 2 && dims != 3) throw new IllegalArgumentException("dims must be 2 or 3, got " + dims);
+		if (patchShape.length != dims) throw new IllegalArgumentException("patch shape " + Arrays.toString(patchShape) + " must have " + dims + " sides");
+		final int multiple = 1 << (levels - 1);
+		for (final int s : patchShape)
+			if (s < multiple || s % multiple != 0)
+				throw new IllegalArgumentException("patch sides must be positive multiples of " + multiple + " for " + levels + " levels, got " + Arrays.toString(patchShape));
+		if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+		if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+		if (stepsPerEpoch < 1) throw new IllegalArgumentException("steps per epoch must be >= 1, got " + stepsPerEpoch);
+		if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+		if (!(weightDecay >= 0)) throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+		if (!(validationShare >= 0 && validationShare < 1)) throw new IllegalArgumentException("validation share must be in [0, 1), got " + validationShare);
+		patchShape = patchShape.clone();
+	}
+
+	/** CPU-friendly defaults: 2D base 32 / 3D base 24 as in the paper, smaller patches and epochs. */
+	public static TrainingSettings forDims(final int dims) {
+		return new TrainingSettings(dims, dims == 2 ? 5 : 4, dims == 2 ? 32 : 24, dims == 2 ? 480 : 320,
+				dims == 2 ? new int[] { 128, 128 } : new int[] { 64, 64, 64 }, dims == 2 ? 8 : 2, 50, 50, 1e-3, 1e-5, 42,
+				0.33, Augmentation.Settings.DEFAULTS, 0.2, 4, ConvForm.PORTABLE);
+	}
+
+	/** Poly learning-rate decay: lr0 * (1 - epoch / epochs)^0.9. */
+	public double learningRateAt(final int epoch) {
+		return learningRate * Math.pow(1 - (double) epoch / epochs, 0.9);
+	}
+
+	public TrainingSettings withEpochs(final int e) {
+		return new TrainingSettings(dims, levels, baseWidth, maxWidth, patchShape, batchSize, e, stepsPerEpoch, learningRate, weightDecay, seed,
+				foregroundProbability, augmentation, validationShare, validationBatches, convForm);
+	}
+}
