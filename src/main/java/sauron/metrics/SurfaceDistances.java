@@ -41,6 +41,7 @@ public final class SurfaceDistances {
 	/** Surface distances between the voxels labelled {@code label} in two label volumes of one grid. */
 	public static SurfaceDistances between(final LabelVolume a, final LabelVolume b, final int label) {
 		SameGrid.require(a, b);
+		if (label < 0 || label > 255) throw new IllegalArgumentException("label must be within 0..255, got " + label);
 		final byte[] la = a.labels(), lb = b.labels();
 		final byte l = (byte) label;
 		return between(i -> la[i] == l, i -> lb[i] == l, a.shape(), a.voxelSize());
