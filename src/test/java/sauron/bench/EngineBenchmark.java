@@ -46,7 +46,8 @@ import sauron.train.TrainingGraph;
  * the timing starts, so no other graph shares the process and nothing runs concurrently with the timing.
  * <p>
  * Run: {@code bench/engine-benchmark.sh tiny} (or {@code 3d-small}, {@code 3d-default}, {@code 2d-default},
- * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory}).
+ * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory},
+ * {@code --only PORTABLE|NATIVE} to time one 3D form alone).
  */
 public final class EngineBenchmark {
 
@@ -94,11 +95,13 @@ public final class EngineBenchmark {
 		final List<Config> configs = new ArrayList<>();
 		Integer steps = null, warmup = null;
 		boolean memory = true;
+		ConvForm only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--steps" -> steps = Integer.parseInt(args[++i]);
 				case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 				case "--no-memory" -> memory = false;
+				case "--only" -> only = ConvForm.valueOf(args[++i]);
 				case "-h", "--help" -> {
 					usage();
 					return;
@@ -123,12 +126,12 @@ public final class EngineBenchmark {
 			if (steps != null || warmup != null)
 				c = new Config(c.name(), c.dims(), c.levels(), c.base(), c.maxWidth(), c.patch(), c.batch(),
 						warmup != null ? warmup : c.warmup(), steps != null ? steps : c.steps(), c.note());
-			run(c, memory);
+			run(c, memory, only);
 		}
 	}
 
 	private static void usage() {
-		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory]");
+		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory] [--only PORTABLE|NATIVE]");
 		for (final Config c : CONFIGS.values())
 			System.err.printf("  %-11s %dD, %d levels, base %d, max %d, patch %s, batch %d (%s)%n", c.name(), c.dims(), c.levels(), c.base(),
 					c.maxWidth(), c.patchText(), c.batch(), c.note());
@@ -151,13 +154,14 @@ public final class EngineBenchmark {
 				+ " classes; Adam lr " + LEARNING_RATE + ", weight decay " + WEIGHT_DECAY);
 	}
 
-	private static void run(final Config c, final boolean memory) throws Exception {
+	/** @param only null: both 3D conv forms; else time that form alone (to see what the other form's session costs it) */
+	private static void run(final Config c, final boolean memory, final ConvForm only) throws Exception {
 		final UNetSpec spec = c.spec();
 		final Topology topology = new Topology(spec);
 		final long voxels = c.patchVoxels();
 		final long[] patchLong = Arrays.stream(c.patch()).asLongStream().toArray();
 		final double flopsPerVoxel = (double) topology.forwardFlops(patchLong) / voxels;
-		final List<ConvForm> forms = c.dims() == 3 ? List.of(ConvForm.PORTABLE, ConvForm.NATIVE) : List.of(ConvForm.PORTABLE);
+		final List<ConvForm> forms = c.dims() == 2 ? List.of(ConvForm.PORTABLE) : only != null ? List.of(only) : List.of(ConvForm.PORTABLE, ConvForm.NATIVE);
 
 		System.out.println();
 		System.out.println("=== " + c.name() + ": " + spec.dims() + "D U-Net, " + spec.levels() + " levels, base " + c.base() + ", max width "
