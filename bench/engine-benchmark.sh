@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Prints the TensorFlow engine benchmark (sauron.bench.EngineBenchmark) for named configurations:
+#   bench/engine-benchmark.sh tiny                      # seconds: checks that it runs
+#   bench/engine-benchmark.sh 3d-small                  # TENSORFLOW.md reference point
+#   bench/engine-benchmark.sh 3d-default 2d-default --steps 5 --warmup 1 --no-memory
+# Set MVN="mvn -o" to build offline, JAVA_OPTS to change the JVM options (default -Xmx4g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MVN=${MVN:-mvn}
+$MVN -q -B test-compile
+cpfile=$(mktemp)
+trap 'rm -f "$cpfile"' EXIT
+$MVN -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}
+java ${JAVA_OPTS:--Xmx4g} -cp "target/test-classes:target/classes:$(cat "$cpfile")" sauron.bench.EngineBenchmark "$@"
