@@ -9,11 +9,12 @@ import java.util.Random;
  * Splits training pairs into a training and a validation set that share no voxel.
  * <p>
  * With two pairs or more, whole pairs go to one side (a shuffled choice). With a single pair, the
- * volume is cut along its last spatial axis (z in 3D, y in 2D) into two contiguous blocks, the last
- * {@code validationShare} of the slices going to validation. Why blocks and not random patches or
- * slices: patches drawn from the training block can never contain a validation voxel, and
- * neighbouring slices, which are nearly copies of each other, stay on one side except at the single
- * cut, so the validation loss measures generalisation, not memory.
+ * volume is cut along its last spatial axis (z in 3D, y in 2D) into contiguous blocks: the central
+ * {@code validationShare} of the slices validate, the blocks before and after it train. Why blocks and
+ * not random patches or slices: patches drawn from a training block can never contain a validation
+ * voxel, and neighbouring slices, which are nearly copies of each other, stay on one side except at the
+ * two cuts, so the validation loss measures generalisation, not memory. Why the centre: the ends of a
+ * scan (the top of a head, say) are rarely typical of it.
  */
 public final class ValidationSplit {
 
@@ -45,7 +46,7 @@ public final class ValidationSplit {
 		return new Split(shuffled.subList(nValidation, shuffled.size()), shuffled.subList(0, nValidation));
 	}
 
-	/** The single-pair case: the first slices train, the last {@code validationShare} validate. */
+	/** The single-pair case: the central {@code validationShare} of the slices validate, the rest train. */
 	public static Split splitAlongLastAxis(final TrainingPair pair, final double validationShare) {
 		final int[] shape = pair.shape();
 		final int axis = shape.length - 1;
@@ -54,8 +55,11 @@ public final class ValidationSplit {
 			throw new IllegalArgumentException("pair " + pair.name() + " " + Arrays.toString(shape) + " has " + size
 				+ " slice(s) along its last axis; a validation split of a single image needs at least 2 (or give a second image)");
 		final int nValidation = sideSize(size, validationShare);
-		final int cut = size - nValidation;
-		return new Split(List.of(block(pair, 0, cut)), List.of(block(pair, cut, size)));
+		final int from = (size - nValidation) / 2, to = from + nValidation;
+		final List<TrainingPair> training = new ArrayList<>();
+		if (from > 0) training.add(block(pair, 0, from));
+		if (to < size) training.add(block(pair, to, size));
+		return new Split(training, List.of(block(pair, from, to)));
 	}
 
 	/** round(share * n), but at least 1 and at most n - 1 so neither side is empty. */

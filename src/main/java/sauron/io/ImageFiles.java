@@ -44,6 +44,12 @@ public final class ImageFiles {
 		else TiffWriter.writeVolume(image, file);
 	}
 
+	/** True for the names this class reads and writes: .nii, .nii.gz, .tif, .tiff. */
+	public static boolean isSupported(final Path file) {
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".nii") || name.endsWith(".nii.gz") || name.endsWith(".tif") || name.endsWith(".tiff");
+	}
+
 	private static Format format(final Path file) {
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return Format.NIFTI;

@@ -18,6 +18,16 @@ public final class NativeConv3dGradient {
 
 	private NativeConv3dGradient() {}
 
+	/** Registers the gradient if it can be; false where TensorFlow refuses (Windows, another class loader). */
+	public static synchronized boolean tryRegister() {
+		try {
+			ensureRegistered();
+			return true;
+		} catch (final RuntimeException | LinkageError e) {
+			return false;
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	public static synchronized void ensureRegistered() {
 		if (registered) return;

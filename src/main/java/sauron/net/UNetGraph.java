@@ -106,7 +106,7 @@ public final class UNetGraph {
 
 	private Operand<TFloat32> conv(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
 		if (dims == 2) return scope.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-		if (convForm == ConvForm.NATIVE) return scope.nn.conv3d(x, kernel, List.of(1L, (long) stride, (long) stride, (long) stride, 1L), "SAME");
+		if (convForm != ConvForm.PORTABLE) return scope.nn.conv3d(x, kernel, List.of(1L, (long) stride, (long) stride, (long) stride, 1L), "SAME");
 		return portableConv3d(scope, x, kernel, stride);
 	}
 

@@ -57,7 +57,7 @@ public final class Trainer {
 		final ValidationSplit.Split split = settings.validationShare() > 0
 				? ValidationSplit.split(normalised, settings.validationShare(), settings.seed())
 				: new ValidationSplit.Split(normalised, List.of());
-		final List<PatchBatch> validation = validationBatches(split.validation(), classes);
+		final Validator validator = new Validator(split.validation(), settings.patchShape(), settings.batchSize(), classes);
 
 		final UNetSpec spec = UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
 		final Topology topology = new Topology(spec);
@@ -83,9 +83,9 @@ public final class Trainer {
 					lossSum += loss;
 					listener.stepEnded(epoch, step, loss);
 				}
-				final double[] val = validate(graph, validation, classes);
+				final Validator.Scores val = validator.score(topology, graph.weights());
 				final double seconds = (System.nanoTime() - start) / 1e9;
-				final EpochRecord record = new EpochRecord(epoch + 1, lossSum / settings.stepsPerEpoch(), val[0], val[1], seconds,
+				final EpochRecord record = new EpochRecord(epoch + 1, lossSum / settings.stepsPerEpoch(), val.loss(), val.dice(), seconds,
 						topology.parameterCount(), ModelStore.flopsPerVoxel(topology, settings.patchShape()), spec.widths(), java.util.Map.of());
 				history.add(record);
 				listener.epochEnded(record);
@@ -99,28 +99,5 @@ public final class Trainer {
 		final double[] voxelSize = pairs.get(0).image().voxelSize();
 		final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
 		return new SauronModel(spec, weights, new ModelMetadata(ZScoreNormalisation.NAME, voxelSize, settings.patchShape(), trainingJson, history));
-	}
-
-	/** A fixed set of un-augmented validation patches, drawn once so epochs are compared on the same data. */
-	private List<PatchBatch> validationBatches(final List<TrainingPair> pairs, final int classes) {
-		final List<PatchBatch> batches = new ArrayList<>();
-		if (pairs.isEmpty()) return batches;
-		final PatchSampler sampler = new PatchSampler(pairs, settings.patchShape(), settings.batchSize(), classes, settings.foregroundProbability(),
-				settings.seed() + 2);
-		for (int i = 0; i < settings.validationBatches(); i++) batches.add(sampler.nextBatch());
-		return batches;
-	}
-
-	/** @return {mean loss, mean foreground Dice}, NaN for both without validation data */
-	private static double[] validate(final TrainingGraph graph, final List<PatchBatch> batches, final int classes) {
-		if (batches.isEmpty()) return new double[] { Double.NaN, Double.NaN };
-		final DiceCounter dice = new DiceCounter(classes);
-		double loss = 0;
-		for (final PatchBatch b : batches) {
-			final TrainingGraph.Evaluation e = graph.evaluate(b.images(), b.labels());
-			loss += e.loss();
-			dice.add(e.probabilities(), b.labels());
-		}
-		return new double[] { loss / batches.size(), dice.meanForegroundDice() };
 	}
 }

@@ -22,7 +22,6 @@ import org.tensorflow.types.TUint8;
 
 import sauron.net.ConvForm;
 import sauron.net.Layer;
-import sauron.net.NativeConv3dGradient;
 import sauron.net.Param;
 import sauron.net.Topology;
 import sauron.net.UNetGraph;
@@ -71,7 +70,7 @@ public final class TrainingGraph implements AutoCloseable {
 		for (final int s : patchShape)
 			if (s % topology.spec().sizeMultiple() != 0)
 				throw new IllegalArgumentException("patch sides must be multiples of " + topology.spec().sizeMultiple() + ", got " + java.util.Arrays.toString(patchShape));
-		if (convForm == ConvForm.NATIVE && dims == 3) NativeConv3dGradient.ensureRegistered();
+		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.PORTABLE;
 		this.topology = topology;
 		this.batch = batch;
 		this.step = adam.step();
@@ -102,7 +101,7 @@ public final class TrainingGraph implements AutoCloseable {
 
 			@Override
 			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
-		}, convForm);
+		}, form);
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));

@@ -12,12 +12,11 @@ import sauron.net.ConvForm;
  * @param patchShape spatial patch size, x first; each side a multiple of 2^(levels-1)
  * @param stepsPerEpoch batches per epoch
  * @param validationShare share of the data held out for validation (0: none)
- * @param validationBatches batches of validation patches scored at every epoch end
  * @param foregroundProbability chance that a patch is centred on a foreground voxel
  */
 public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth, int[] patchShape, int batchSize, int epochs,
 		int stepsPerEpoch, double learningRate, double weightDecay, long seed, double foregroundProbability,
-		Augmentation.Settings augmentation, double validationShare, int validationBatches, ConvForm convForm) {
+		Augmentation.Settings augmentation, double validationShare, ConvForm convForm) {
 
 	public TrainingSettings {
 		if (dims != 2 && dims != 3) throw new IllegalArgumentException("dims must be 2 or 3, got " + dims);
@@ -39,7 +38,7 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 	public static TrainingSettings forDims(final int dims) {
 		return new TrainingSettings(dims, dims == 2 ? 5 : 4, dims == 2 ? 32 : 24, dims == 2 ? 480 : 320,
 				dims == 2 ? new int[] { 128, 128 } : new int[] { 64, 64, 64 }, dims == 2 ? 8 : 2, 50, 50, 1e-3, 1e-5, 42,
-				0.33, Augmentation.Settings.DEFAULTS, 0.2, 4, ConvForm.PORTABLE);
+				0.33, Augmentation.Settings.DEFAULTS, 0.2, ConvForm.AUTO);
 	}
 
 	/** Poly learning-rate decay: lr0 * (1 - epoch / epochs)^0.9. */
@@ -49,6 +48,6 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 
 	public TrainingSettings withEpochs(final int e) {
 		return new TrainingSettings(dims, levels, baseWidth, maxWidth, patchShape, batchSize, e, stepsPerEpoch, learningRate, weightDecay, seed,
-				foregroundProbability, augmentation, validationShare, validationBatches, convForm);
+				foregroundProbability, augmentation, validationShare, convForm);
 	}
 }

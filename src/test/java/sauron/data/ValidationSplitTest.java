@@ -39,24 +39,28 @@ class ValidationSplitTest {
 	}
 
 	@Test
-	void singleVolumeIsCutAlongZIntoTwoBlocksSharingNoVoxel() {
+	void singleVolumeIsCutAlongZIntoACentralValidationBlockAndTwoTrainingBlocks() {
 		final TrainingPair whole = pair("vol", new int[] { 4, 3, 10 });
 		final ValidationSplit.Split split = ValidationSplit.split(List.of(whole), 0.2, 1);
-		final TrainingPair train = split.training().get(0), val = split.validation().get(0);
-		assertArrayEquals(new int[] { 4, 3, 8 }, train.shape());
+		assertEquals(2, split.training().size());
+		final TrainingPair below = split.training().get(0), above = split.training().get(1), val = split.validation().get(0);
+		assertArrayEquals(new int[] { 4, 3, 4 }, below.shape());
 		assertArrayEquals(new int[] { 4, 3, 2 }, val.shape());
+		assertArrayEquals(new int[] { 4, 3, 4 }, above.shape());
 		final int slice = 4 * 3;
-		assertEquals(whole.image().data()[8 * slice * 2], val.image().data()[0], "validation starts at z = 8");
-		assertEquals(whole.labels().get(8 * slice + 5), val.labels().get(5));
-		assertEquals(whole.image().data()[8 * slice * 2 - 1], train.image().data()[train.image().data().length - 1]);
+		assertEquals(whole.image().data()[4 * slice * 2], val.image().data()[0], "validation starts at z = 4");
+		assertEquals(whole.labels().get(4 * slice + 5), val.labels().get(5));
+		assertEquals(whole.image().data()[4 * slice * 2 - 1], below.image().data()[below.image().data().length - 1], "training ends at z = 3");
+		assertEquals(whole.image().data()[6 * slice * 2], above.image().data()[0], "training resumes at z = 6");
 		assertEquals(3, val.classes());
 	}
 
 	@Test
 	void single2DImageIsCutAlongY() {
 		final ValidationSplit.Split split = ValidationSplit.splitAlongLastAxis(pair("img", new int[] { 6, 5 }), 0.2);
-		assertArrayEquals(new int[] { 6, 4 }, split.training().get(0).shape());
+		assertArrayEquals(new int[] { 6, 2 }, split.training().get(0).shape());
 		assertArrayEquals(new int[] { 6, 1 }, split.validation().get(0).shape());
+		assertArrayEquals(new int[] { 6, 2 }, split.training().get(1).shape());
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package sauron.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: train, segment, evaluate and inspect U-Nets, for servers and clusters. */
+@Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
+		description = "Train, prune (Sauron) and run 2D/3D U-Nets for segmentation.",
+		subcommands = { TrainCommand.class, SegmentCommand.class, EvaluateCommand.class, InfoCommand.class })
+public final class SauronCli implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	public static void main(final String[] args) {
+		System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	/** Runs the command line with the given streams; returns the exit code (0 ok, 1 failed, 2 usage). */
+	public static int execute(final String[] args, final PrintWriter out, final PrintWriter err) {
+		final CommandLine cli = new CommandLine(new SauronCli());
+		cli.setOut(out).setErr(err);
+		// Bad input is the user's, not a bug: say what was wrong without a stack trace.
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			commandLine.getErr().println("error: " + message(e));
+			if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace(commandLine.getErr());
+			return 1;
+		});
+		return cli.execute(args);
+	}
+
+	static String message(final Throwable e) {
+		if (e instanceof java.nio.file.NoSuchFileException) return "file not found: " + e.getMessage();
+		final String m = e.getMessage();
+		return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+	}
+}

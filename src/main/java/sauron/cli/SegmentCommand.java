@@ -1,0 +1,83 @@
+package sauron.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sauron.io.ImageFiles;
+import sauron.io.TrainingFiles;
+import sauron.model.ModelStore;
+import sauron.segment.ModelSegmenter;
+import sauron.segment.Segmentation;
+
+@Command(name = "segment", mixinStandardHelpOptions = true, description = "Segment images with a trained model (sliding window, any image size).")
+final class SegmentCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = { "-m", "--model" }, required = true, description = "model directory", paramLabel = "DIR")
+	Path model;
+
+	@Option(names = { "-i", "--image" }, description = "image to segment; repeat for several (or use --input-dir)", paramLabel = "FILE")
+	List<Path> images = new ArrayList<>();
+
+	@Option(names = { "-o", "--output" }, description = "label image to write, one per --image", paramLabel = "FILE")
+	List<Path> outputs = new ArrayList<>();
+
+	@Option(names = "--input-dir", description = "segment every image in this folder", paramLabel = "DIR")
+	Path inputDir;
+
+	@Option(names = "--output-dir", description = "folder for the label images of --input-dir (same file names)", paramLabel = "DIR")
+	Path outputDir;
+
+	@Option(names = "--probabilities", description = "also write class probabilities next to each label image (<name>-probabilities.<ext>)")
+	boolean probabilities;
+
+	@Option(names = "--tile", converter = Sizes.class, description = "tile size, x first; default: the model's training patch")
+	Sizes.Size tile;
+
+	@Option(names = "--overlap", description = "tile overlap in [0, 1); default: ${DEFAULT-VALUE}", defaultValue = "0.5")
+	double overlap;
+
+	@Option(names = "--batch", description = "tiles per network call; default: ${DEFAULT-VALUE}", defaultValue = "1")
+	int batch;
+
+	@Override
+	public Integer call() throws Exception {
+		final List<Path> in = new ArrayList<>(images), out = new ArrayList<>(outputs);
+		if (inputDir != null) {
+			if (outputDir == null) throw new IllegalArgumentException("--input-dir needs --output-dir");
+			Files.createDirectories(outputDir);
+			for (final Path p : TrainingFiles.imageFiles(inputDir)) {
+				in.add(p);
+				out.add(outputDir.resolve(p.getFileName()));
+			}
+		}
+		if (in.isEmpty()) throw new IllegalArgumentException("nothing to segment: give --image FILE --output FILE, or --input-dir and --output-dir");
+		if (in.size() != out.size()) throw new IllegalArgumentException(in.size() + " images but " + out.size() + " outputs; give one --output per --image");
+		final var log = spec.commandLine().getOut();
+		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), tile == null ? null : tile.sides(), overlap, batch, w -> log.println("warning: " + w))) {
+			for (int i = 0; i < in.size(); i++) {
+				final long start = System.nanoTime();
+				final Segmentation s = segmenter.segment(ImageFiles.readImage(in.get(i)), in.get(i).getFileName().toString());
+				ImageFiles.writeLabels(s.labels(), out.get(i));
+				if (probabilities) ImageFiles.writeImage(s.probabilities(), probabilityPath(out.get(i)));
+				log.printf("%s -> %s (%.1f s)%n", in.get(i), out.get(i), (System.nanoTime() - start) / 1e9);
+			}
+		}
+		return 0;
+	}
+
+	static Path probabilityPath(final Path labels) {
+		final String name = labels.getFileName().toString();
+		final int dot = name.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
+		return labels.resolveSibling(name.substring(0, dot) + "-probabilities" + name.substring(dot));
+	}
+}

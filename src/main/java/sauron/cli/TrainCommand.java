@@ -1,0 +1,147 @@
+package sauron.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sauron.data.Augmentation;
+import sauron.data.TrainingPair;
+import sauron.io.TrainingFiles;
+import sauron.model.EpochRecord;
+import sauron.model.ModelStore;
+import sauron.model.SauronModel;
+import sauron.net.ConvForm;
+import sauron.net.UNetSpec;
+import sauron.train.Trainer;
+import sauron.train.TrainingListener;
+import sauron.train.TrainingSettings;
+
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a U-Net on image/label pairs and save the model directory.")
+final class TrainCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = { "-i", "--image" }, description = "training image (.tif, .nii, .nii.gz); repeat for several", paramLabel = "FILE")
+	List<Path> images = new ArrayList<>();
+
+	@Option(names = { "-l", "--labels" }, description = "label image for each --image, in the same order (0 = background)", paramLabel = "FILE")
+	List<Path> labels = new ArrayList<>();
+
+	@Option(names = "--data", description = "folder with images/ and labels/ subfolders (files of the same names), instead of -i/-l", paramLabel = "DIR")
+	Path data;
+
+	@Option(names = { "-m", "--model" }, required = true, description = "model directory to write (replaced if it is a model)", paramLabel = "DIR")
+	Path model;
+
+	@Option(names = "--dims", description = "2 or 3; default: 3 for 3D images, else 2")
+	Integer dims;
+
+	@Option(names = "--epochs", description = "default: ${DEFAULT-VALUE}", defaultValue = "50")
+	int epochs;
+
+	@Option(names = "--steps", description = "batches per epoch; default: ${DEFAULT-VALUE}", defaultValue = "50")
+	int steps;
+
+	@Option(names = "--patch", converter = Sizes.class, description = "patch size, x first, e.g. 64x64x64; default: 2D 128x128, 3D 64x64x64 (each side a multiple of 2^(levels-1))")
+	Sizes.Size patch;
+
+	@Option(names = "--batch", description = "patches per step; default: 2D 8, 3D 2")
+	Integer batch;
+
+	@Option(names = "--levels", description = "resolution levels; default: 2D 5, 3D 4")
+	Integer levels;
+
+	@Option(names = "--base", description = "filters at level 0; default: 2D 32, 3D 24 (the paper's)")
+	Integer base;
+
+	@Option(names = "--max-width", description = "widest layer; default: 2D 480, 3D 320")
+	Integer maxWidth;
+
+	@Option(names = "--classes", description = "classes incl. background; default: largest label + 1")
+	int classes;
+
+	@Option(names = "--lr", description = "initial learning rate (Adam, poly decay); default: ${DEFAULT-VALUE}", defaultValue = "1e-3")
+	double learningRate;
+
+	@Option(names = "--weight-decay", description = "default: ${DEFAULT-VALUE}", defaultValue = "1e-5")
+	double weightDecay;
+
+	@Option(names = "--validation", description = "share held out for validation loss and Dice; default: ${DEFAULT-VALUE}", defaultValue = "0.2")
+	double validation;
+
+	@Option(names = "--foreground", description = "chance a patch is centred on foreground; default: ${DEFAULT-VALUE}", defaultValue = "0.33")
+	double foreground;
+
+	@Option(names = "--no-augment", description = "no flips, rotations, gamma or noise")
+	boolean noAugment;
+
+	@Option(names = "--seed", description = "makes a run reproducible; default: ${DEFAULT-VALUE}", defaultValue = "42")
+	long seed;
+
+	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
+	ConvForm conv;
+
+	@Override
+	public Integer call() throws Exception {
+		final List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
+		final int d = dims != null ? dims : pairs.get(0).image().dims();
+		final TrainingSettings defaults = TrainingSettings.forDims(d);
+		final TrainingSettings settings = new TrainingSettings(d, or(levels, defaults.levels()), or(base, defaults.baseWidth()), or(maxWidth, defaults.maxWidth()),
+				patch != null ? patch.sides() : defaults.patchShape(), or(batch, defaults.batchSize()), epochs, steps, learningRate, weightDecay, seed, foreground,
+				noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
+		final var out = spec.commandLine().getOut();
+		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
+		final SauronModel trained = new Trainer(settings, new ProgressPrinter(out)).train(pairs);
+		ModelStore.save(trained, model);
+		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
+		return 0;
+	}
+
+	private static int or(final Integer value, final int fallback) {
+		return value != null ? value : fallback;
+	}
+
+	private static void warnIfSmallerThanPatch(final TrainingPair p, final TrainingSettings s, final java.io.PrintWriter out) {
+		final int[] shape = p.shape();
+		for (int a = 0; a < s.dims(); a++)
+			if (shape[a] < s.patchShape()[a]) {
+				out.printf("note: %s (%s) is smaller than the patch %s; patches are zero-padded%n", p.name(), Arrays.toString(shape), Arrays.toString(s.patchShape()));
+				return;
+			}
+	}
+
+	/** One line per epoch: loss, validation loss and Dice, seconds. */
+	static final class ProgressPrinter implements TrainingListener {
+		private final java.io.PrintWriter out;
+		private int epochs;
+
+		ProgressPrinter(final java.io.PrintWriter out) { this.out = out; }
+
+		@Override
+		public void started(final UNetSpec spec, final TrainingSettings settings) {
+			epochs = settings.epochs();
+			out.printf("training %s%n  on patches %s, batch %d, %d epochs x %d steps%n", spec, Arrays.toString(settings.patchShape()), settings.batchSize(),
+					settings.epochs(), settings.stepsPerEpoch());
+		}
+
+		@Override
+		public void epochEnded(final EpochRecord r) {
+			out.printf("epoch %3d/%d  loss %.4f  val loss %s  val Dice %s  %6.1f s  %,d params%n", r.epoch(), epochs, r.trainingLoss(), orDash(r.validationLoss()),
+					orDash(r.validationDice()), r.seconds(), r.parameters());
+		}
+
+		@Override
+		public void message(final String text) { out.println(text); }
+
+		private static String orDash(final double value) {
+			return Double.isNaN(value) ? "     -" : String.format("%.4f", value);
+		}
+	}
+}

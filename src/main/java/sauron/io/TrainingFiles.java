@@ -1,0 +1,72 @@
+package sauron.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import sauron.data.LabelVolume;
+import sauron.data.TrainingPair;
+import sauron.data.Volume;
+
+/** Reads image/label file pairs for training, with the class count taken from the labels when not given. */
+public final class TrainingFiles {
+
+	private TrainingFiles() {}
+
+	/**
+	 * @param classes number of classes including background, or 0 to use the largest label + 1 (at least 2)
+	 */
+	public static List<TrainingPair> read(final List<Path> images, final List<Path> labels, final int classes) throws IOException {
+		if (images.isEmpty()) throw new IllegalArgumentException("no training images given");
+		if (images.size() != labels.size())
+			throw new IllegalArgumentException(images.size() + " images but " + labels.size() + " label images; give one label image per image, in the same order");
+		final List<Volume> volumes = new ArrayList<>();
+		final List<LabelVolume> labelVolumes = new ArrayList<>();
+		int maxLabel = 0;
+		for (int i = 0; i < images.size(); i++) {
+			volumes.add(ImageFiles.readImage(images.get(i)));
+			final LabelVolume l = ImageFiles.readLabels(labels.get(i));
+			labelVolumes.add(l);
+			maxLabel = Math.max(maxLabel, l.maxLabel());
+		}
+		final int n = classes > 0 ? classes : Math.max(2, maxLabel + 1);
+		if (maxLabel >= n) throw new IllegalArgumentException("the labels go up to " + maxLabel + " but only " + n + " classes were asked for");
+		final List<TrainingPair> pairs = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++) {
+			final String name = images.get(i).getFileName().toString();
+			if (!java.util.Arrays.equals(volumes.get(i).shape(), labelVolumes.get(i).shape()))
+				throw new IllegalArgumentException("image " + images.get(i) + " is " + java.util.Arrays.toString(volumes.get(i).shape()) + " but its labels "
+						+ labels.get(i) + " are " + java.util.Arrays.toString(labelVolumes.get(i).shape()));
+			pairs.add(new TrainingPair(name, volumes.get(i), labelVolumes.get(i), n));
+		}
+		return pairs;
+	}
+
+	/**
+	 * Pairs from a folder with images/ and labels/ subfolders holding files of the same names.
+	 */
+	public static List<TrainingPair> readFolder(final Path folder, final int classes) throws IOException {
+		final Path imageDir = folder.resolve("images"), labelDir = folder.resolve("labels");
+		if (!Files.isDirectory(imageDir) || !Files.isDirectory(labelDir))
+			throw new IllegalArgumentException(folder + " must contain the subfolders images/ and labels/ (label files named like their images)");
+		final List<Path> images = new ArrayList<>(), labels = new ArrayList<>();
+		for (final Path image : imageFiles(imageDir)) {
+			final Path label = labelDir.resolve(image.getFileName().toString());
+			if (!Files.isRegularFile(label)) throw new IllegalArgumentException("no label image " + label + " for " + image);
+			images.add(image);
+			labels.add(label);
+		}
+		if (images.isEmpty()) throw new IllegalArgumentException(imageDir + " holds no .tif, .tiff, .nii or .nii.gz images");
+		return read(images, labels, classes);
+	}
+
+	/** The supported image files of a folder, sorted by name. */
+	public static List<Path> imageFiles(final Path dir) throws IOException {
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(Files::isRegularFile).filter(p -> ImageFiles.isSupported(p)).sorted().toList();
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package sauron.segment;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import sauron.data.Volume;
+import sauron.data.ZScoreNormalisation;
+import sauron.model.SauronModel;
+import sauron.net.InferenceGraph;
+
+/**
+ * Segments raw images with a trained model: checks that the image fits the model, normalises it the way
+ * the model was trained, and runs the sliding window with the model's patch as the tile. Holds one
+ * TensorFlow graph for any number of images; close it when done.
+ */
+public final class ModelSegmenter implements AutoCloseable {
+
+	private final SauronModel model;
+	private final InferenceGraph net;
+	private final SlidingWindowSegmenter window;
+	private final Consumer<String> warnings;
+
+	/**
+	 * @param tileShape tile size (x first), or null for the model's training patch
+	 * @param warnings receives notes such as a voxel size that differs from the training images
+	 */
+	public ModelSegmenter(final SauronModel model, final int[] tileShape, final double overlap, final int batchSize, final Consumer<String> warnings) {
+		if (!ZScoreNormalisation.NAME.equals(model.metadata().normalisation()))
+			throw new IllegalArgumentException("the model expects normalisation '" + model.metadata().normalisation() + "', which this version does not know");
+		this.model = model;
+		this.warnings = warnings;
+		this.window = new SlidingWindowSegmenter(tileShape != null ? tileShape : model.metadata().patchShape()).withOverlap(overlap).withBatchSize(batchSize);
+		this.net = new InferenceGraph(model.topology(), model.weights());
+	}
+
+	public ModelSegmenter(final SauronModel model) {
+		this(model, null, SlidingWindowSegmenter.DEFAULT_OVERLAP, 1, text -> {});
+	}
+
+	/**
+	 * @param image raw intensities (not normalised)
+	 * @param name how messages refer to the image, e.g. its file name
+	 */
+	public Segmentation segment(final Volume image, final String name) {
+		return segment(image, name, window);
+	}
+
+	/** As {@link #segment(Volume, String)}, with progress and cancellation for this image. */
+	public Segmentation segment(final Volume image, final String name, final TileProgress progress, final java.util.function.BooleanSupplier cancelled) {
+		return segment(image, name, window.withProgress(progress).withCancellation(cancelled));
+	}
+
+	private Segmentation segment(final Volume image, final String name, final SlidingWindowSegmenter w) {
+		final int dims = model.spec().dims();
+		if (image.dims() < dims)
+			throw new IllegalArgumentException(name + " is a " + image.dims() + "D image (" + Arrays.toString(image.shape()) + "); the model is a " + dims + "D network and needs " + dims + "D images");
+		if (image.channels() != model.spec().inputChannels())
+			throw new IllegalArgumentException(name + " has " + image.channels() + " channel(s); the model was trained on " + model.spec().inputChannels());
+		checkVoxelSize(image, name);
+		return w.segment(ZScoreNormalisation.normalise(image, name), net);
+	}
+
+	private void checkVoxelSize(final Volume image, final String name) {
+		final double[] trained = model.metadata().voxelSize();
+		final double[] given = image.voxelSize();
+		if (trained == null || trained.length != given.length) return;
+		for (int d = 0; d < given.length; d++)
+			if (Math.abs(given[d] - trained[d]) > 0.1 * trained[d]) {
+				warnings.accept(name + " has voxel size " + Arrays.toString(given) + ", the model was trained on " + Arrays.toString(trained)
+						+ "; resample the image for best results");
+				return;
+			}
+	}
+
+	public SauronModel model() { return model; }
+
+	@Override
+	public void close() {
+		net.close();
+	}
+}
