@@ -12,6 +12,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.op.core.ReduceMin;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * delta_opt (SAURON.md section 3), the differentiable term that pulls every channel's feature map towards
@@ -53,11 +54,11 @@ public final class SauronRegularizer {
 
 	private static Operand<TFloat32> layerTerm(final Ops tf, final Operand<TFloat32> f, final long[] shape, final int sf) {
 		final int dims = shape.length - 2;
-		final Operand<org.tensorflow.types.TInt32> spatial = tf.constant(range(1, dims + 1, 1));
+		final Operand<TInt32> spatial = tf.constant(range(1, dims + 1, 1));
 		final Operand<TFloat32> min = tf.reduceMin(f, spatial, ReduceMin.keepDims(true));
 		final Operand<TFloat32> max = tf.reduceMax(f, spatial, ReduceMax.keepDims(true));
 		// max(range, eps), not range + eps: Grappler reassociates (max - min) + eps into max + (eps - min), where
-		// eps vanishes in float32 and a constant map gives 0 / 0 = NaN (measured). The two agree for range >= eps.
+		// eps vanishes in float32 and a constant map gives 0 / 0 = NaN (measured). The two differ by at most eps.
 		final Operand<TFloat32> range = tf.math.maximum(tf.math.sub(max, min), tf.constant(EPS));
 		final Operand<TFloat32> normalised = tf.math.div(tf.math.sub(f, min), range);
 		final Operand<TFloat32> pooled = averagePool(tf, normalised, shape, sf);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import sauron.net.InferenceGraph;
 import sauron.net.Layer;
@@ -77,7 +79,7 @@ class FilterRemovalTest {
 			k[random.nextInt(n)] = true;
 			k[random.nextInt(n)] = false;
 			if (layer.name().startsWith("up0")) { // one layer down to its last filter
-				java.util.Arrays.fill(k, false);
+				Arrays.fill(k, false);
 				k[n - 1] = true;
 			}
 			keep.put(layer.name(), k);
@@ -152,7 +154,7 @@ class FilterRemovalTest {
 
 	private static boolean[] mask(final int n, final int... removed) {
 		final boolean[] k = new boolean[n];
-		java.util.Arrays.fill(k, true);
+		Arrays.fill(k, true);
 		for (final int r : removed) k[r] = false;
 		return k;
 	}
@@ -227,7 +229,7 @@ class FilterRemovalTest {
 		assertMessage(() -> FilterRemoval.remove(spec, w, adam, Map.of("enc9_0", new boolean[] { true })), "enc9_0");
 	}
 
-	private static void assertMessage(final org.junit.jupiter.api.function.Executable call, final String name) {
+	private static void assertMessage(final Executable call, final String name) {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
 		assertTrue(e.getMessage().contains(name), e.getMessage());
 	}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ class SauronRegularizerTest {
 	void oneChannelLayersAndConstantMapsGiveNoNaN() {
 		final List<long[]> shapes = List.of(new long[] { 2, 4, 4, 1 }, new long[] { 2, 4, 4, 3 });
 		final List<float[]> maps = randomMaps(shapes, new Random(2));
-		java.util.Arrays.fill(maps.get(1), 0.7f); // max == min everywhere
+		Arrays.fill(maps.get(1), 0.7f); // max == min everywhere
 		try (Probe probe = new Probe(shapes, 2)) {
 			final float value = probe.value(maps);
 			assertEquals(Math.sqrt(SauronRegularizer.EPS), value, 1e-6);
