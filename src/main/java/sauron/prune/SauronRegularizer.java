@@ -1,0 +1,108 @@
+package sauron.prune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Index;
+import org.tensorflow.ndarray.index.Indices;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceMax;
+import org.tensorflow.op.core.ReduceMin;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * delta_opt (SAURON.md section 3), the differentiable term that pulls every channel's feature map towards
+ * channel 0's, so that delta_prune later finds them redundant. Built only from ops with C++ gradients
+ * (Min, Max, StridedSlice, Reshape, Mean, Sqrt), so it trains on every platform; pooling is a reshape +
+ * mean rather than AvgPool3D, which keeps one code path for 2D and 3D.
+ */
+public final class SauronRegularizer {
+
+	/** Keeps the min-max division finite on constant maps and the sqrt differentiable at 0. */
+	static final float EPS = 1e-8f;
+
+	private SauronRegularizer() {}
+
+	/**
+	 * @param activations per prunable layer, channels-last [B, (D,) H, W, C] with static shapes
+	 * @param sf average-pooling kernel and stride on every spatial axis (floor; axes shorter than sf are
+	 *          pooled whole)
+	 * @return R: the mean, over the layers with two channels or more, of the mean over batch and channels
+	 *         c >= 1 of d_c = sqrt(mean_S (P0 - Pc)^2 + eps) on pooled maps normalised per sample and channel
+	 *         as (F - min) / max(max - min, eps); 0 when no layer has two channels. One-channel layers are not
+	 *         in R's graph at all: a gradient of R alone w.r.t. their activations is refused by TF as unreachable.
+	 */
+	public static Operand<TFloat32> build(final Ops tf, final Map<String, Operand<TFloat32>> activations, final int sf) {
+		if (sf < 1) throw new IllegalArgumentException("pooling factor must be >= 1, got " + sf);
+		final List<Operand<TFloat32>> terms = new ArrayList<>();
+		for (final Map.Entry<String, Operand<TFloat32>> e : activations.entrySet()) {
+			final long[] shape = e.getValue().shape().asArray();
+			if (shape == null || shape.length < 3) throw new IllegalArgumentException("activations of " + e.getKey() + " need [B, spatial..., C], got " + e.getValue().shape());
+			for (final long s : shape)
+				if (s < 1) throw new IllegalArgumentException("activations of " + e.getKey() + " need a static shape, got " + Arrays.toString(shape));
+			// One channel: nothing to be redundant with, and channels 1.. would be empty (a NaN mean).
+			if (shape[shape.length - 1] < 2) continue;
+			terms.add(layerTerm(tf.withSubScope("sauron_" + e.getKey()), e.getValue(), shape, sf));
+		}
+		if (terms.isEmpty()) return tf.constant(0f);
+		return tf.math.div(tf.math.addN(terms), tf.constant((float) terms.size()));
+	}
+
+	private static Operand<TFloat32> layerTerm(final Ops tf, final Operand<TFloat32> f, final long[] shape, final int sf) {
+		final int dims = shape.length - 2;
+		final Operand<TInt32> spatial = tf.constant(range(1, dims + 1, 1));
+		final Operand<TFloat32> min = tf.reduceMin(f, spatial, ReduceMin.keepDims(true));
+		final Operand<TFloat32> max = tf.reduceMax(f, spatial, ReduceMax.keepDims(true));
+		// max(range, eps), not range + eps: Grappler reassociates (max - min) + eps into max + (eps - min), where
+		// eps vanishes in float32 and a constant map gives 0 / 0 = NaN (measured). The two differ by at most eps.
+		final Operand<TFloat32> range = tf.math.maximum(tf.math.sub(max, min), tf.constant(EPS));
+		final Operand<TFloat32> normalised = tf.math.div(tf.math.sub(f, min), range);
+		final Operand<TFloat32> pooled = averagePool(tf, normalised, shape, sf);
+		final int channelAxis = dims + 1;
+		final Operand<TFloat32> reference = tf.stridedSlice(pooled, channelSlice(channelAxis, Indices.slice(0, 1)));
+		final Operand<TFloat32> others = tf.stridedSlice(pooled, channelSlice(channelAxis, Indices.sliceFrom(1)));
+		final Operand<TFloat32> meanSquare = tf.math.mean(tf.math.square(tf.math.sub(reference, others)), spatial);
+		final Operand<TFloat32> d = tf.math.sqrt(tf.math.add(meanSquare, tf.constant(EPS)));
+		return tf.math.mean(d, tf.constant(new int[] { 0, 1 }));
+	}
+
+	/** Crops each spatial axis to a multiple of its factor, splits it into (pooled, factor) and averages the factors. */
+	private static Operand<TFloat32> averagePool(final Ops tf, final Operand<TFloat32> x, final long[] shape, final int sf) {
+		final int dims = shape.length - 2;
+		final Index[] crop = new Index[dims + 2];
+		final long[] split = new long[2 * dims + 2];
+		crop[0] = Indices.all();
+		crop[dims + 1] = Indices.all();
+		split[0] = shape[0];
+		split[2 * dims + 1] = shape[dims + 1];
+		boolean cropped = false;
+		for (int d = 0; d < dims; d++) {
+			final long size = shape[1 + d];
+			final int factor = Pooling.factor(size, sf);
+			final long pooled = size / factor;
+			cropped |= pooled * factor != size;
+			crop[1 + d] = Indices.slice(0, pooled * factor);
+			split[1 + 2 * d] = pooled;
+			split[2 + 2 * d] = factor;
+		}
+		final Operand<TFloat32> whole = cropped ? tf.stridedSlice(x, crop) : x;
+		return tf.math.mean(tf.reshape(whole, tf.constant(split)), tf.constant(range(2, 2 * dims + 1, 2)));
+	}
+
+	private static Index[] channelSlice(final int channelAxis, final Index channels) {
+		final Index[] index = new Index[channelAxis + 1];
+		Arrays.fill(index, Indices.all());
+		index[channelAxis] = channels;
+		return index;
+	}
+
+	private static int[] range(final int from, final int to, final int step) {
+		final int[] r = new int[(to - from + step - 1) / step];
+		for (int i = 0; i < r.length; i++) r[i] = from + i * step;
+		return r;
+	}
+}
