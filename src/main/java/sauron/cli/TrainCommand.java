@@ -18,6 +18,7 @@ import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.ConvForm;
 import sauron.net.UNetSpec;
+import sauron.prune.SauronSettings;
 import sauron.train.Trainer;
 import sauron.train.TrainingListener;
 import sauron.train.TrainingSettings;
@@ -88,6 +89,15 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
 	ConvForm conv;
 
+	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: ${DEFAULT-VALUE}", defaultValue = "0.5")
+	double lambda;
+
+	@Option(names = "--no-prune", description = "do not remove filters (with --lambda 0: the plain nnU-Net baseline)")
+	boolean noPrune;
+
+	@Option(names = "--tau-max", description = "highest pruning threshold; default: ${DEFAULT-VALUE}", defaultValue = "0.3")
+	double tauMax;
+
 	@Override
 	public Integer call() throws Exception {
 		final List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
@@ -98,7 +108,9 @@ final class TrainCommand implements Callable<Integer> {
 				noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
-		final SauronModel trained = new Trainer(settings, new ProgressPrinter(out)).train(pairs);
+		final SauronSettings d0 = SauronSettings.DEFAULTS;
+		final SauronSettings sauron = new SauronSettings(d0.tau0(), tauMax, d0.kappa(), d0.rho(), d0.mu(), lambda, d0.sf(), !noPrune);
+		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out)).train(pairs);
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
@@ -133,12 +145,16 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public void epochEnded(final EpochRecord r) {
-			out.printf("epoch %3d/%d  loss %.4f  val loss %s  val Dice %s  %6.1f s  %,d params%n", r.epoch(), epochs, r.trainingLoss(), orDash(r.validationLoss()),
-					orDash(r.validationDice()), r.seconds(), r.parameters());
+			out.printf("epoch %3d/%d  loss %.4f  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(), orDash(r.validationLoss()),
+					orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
 		}
 
 		@Override
 		public void message(final String text) { out.println(text); }
+
+		private static String filters(final java.util.Map<String, Integer> widths) {
+			return widths.values().stream().mapToInt(Integer::intValue).sum() + " filters";
+		}
 
 		private static String orDash(final double value) {
 			return Double.isNaN(value) ? "     -" : String.format("%.4f", value);

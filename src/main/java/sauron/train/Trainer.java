@@ -2,6 +2,7 @@ package sauron.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -18,23 +19,41 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelMetadata;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
+import sauron.net.Layer;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
+import sauron.prune.EpochPruning;
+import sauron.prune.FilterRemoval;
+import sauron.prune.PrunedNetwork;
+import sauron.prune.SauronSettings;
 
 /**
  * Trains a U-Net on image/label pairs: z-score normalisation, validation split, prefetched augmented patches,
- * Adam with poly decay, validation loss and Dice every epoch. Returns the trained model; the caller saves it.
+ * Adam with poly decay, validation loss and Dice every epoch, and Sauron: the delta_opt regulariser in the loss
+ * and filter pruning at every epoch end, after which training goes on with the smaller network. Returns the
+ * trained model; the caller saves it.
  */
 public final class Trainer {
 
 	private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
 	private final TrainingSettings settings;
+	private final SauronSettings sauron;
 	private final TrainingListener listener;
 
+	/** Trains with Sauron's defaults: regulariser lambda 0.5 and pruning at every epoch end. */
 	public Trainer(final TrainingSettings settings, final TrainingListener listener) {
+		this(settings, SauronSettings.DEFAULTS, listener);
+	}
+
+	/**
+	 * @param sauron regulariser and pruning settings; {@code withLambda(0).withPrune(false)} trains a plain
+	 *          nnU-Net-style baseline
+	 */
+	public Trainer(final TrainingSettings settings, final SauronSettings sauron, final TrainingListener listener) {
 		this.settings = settings;
+		this.sauron = sauron;
 		this.listener = listener;
 	}
 
@@ -59,34 +78,32 @@ public final class Trainer {
 				: new ValidationSplit.Split(normalised, List.of());
 		final Validator validator = new Validator(split.validation(), settings.patchShape(), settings.batchSize(), classes);
 
-		final UNetSpec spec = UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
-		final Topology topology = new Topology(spec);
-		listener.started(spec, settings);
-		final List<EpochRecord> history = new ArrayList<>();
+		final UNetSpec initial = UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
+		listener.started(initial, settings);
+		final Topology start = new Topology(initial);
 		final PatchSampler sampler = new PatchSampler(split.training(), settings.patchShape(), settings.batchSize(), classes,
 				settings.foregroundProbability(), settings.seed());
 		final Augmentation augmentation = new Augmentation(settings.augmentation(), settings.seed() + 1);
-		Weights weights;
-		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY);
-				TrainingGraph graph = new TrainingGraph(topology, Weights.heNormal(topology, settings.seed()), AdamState.fresh(topology),
-						settings.batchSize(), settings.patchShape(), settings.convForm(), (float) settings.weightDecay())) {
+		final EpochPruning pruning = new EpochPruning(sauron, start.prunable().stream().map(Layer::name).toList(), settings.seed() + 3);
+		final List<EpochRecord> history = new ArrayList<>();
+		final List<Double> trainingLosses = new ArrayList<>(), validationLosses = new ArrayList<>();
+		TrainingGraph graph = newGraph(start, Weights.heNormal(start, settings.seed()), AdamState.fresh(start));
+		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY)) {
 			for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-				final long start = System.nanoTime();
-				final float lr = (float) settings.learningRateAt(epoch);
-				double lossSum = 0;
-				for (int step = 0; step < settings.stepsPerEpoch(); step++) {
-					final PatchBatch batch = patches.next();
-					final float loss = graph.step(batch.images(), batch.labels(), lr);
-					if (!Float.isFinite(loss))
-						throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
-								+ "); try a lower learning rate than " + settings.learningRate());
-					lossSum += loss;
-					listener.stepEnded(epoch, step, loss);
+				final long startTime = System.nanoTime();
+				final double loss = trainEpoch(graph, patches, epoch);
+				final Validator.Scores val = validator.score(graph.topology(), graph.weights());
+				trainingLosses.add(loss);
+				validationLosses.add(val.loss());
+				Map<String, Double> thresholds = Map.of();
+				if (sauron.prune()) {
+					final Map<String, boolean[]> keep = pruning.epochEnded(trainingLosses, validationLosses, graph.prunableFeatureMaps(patches.next().images()));
+					thresholds = pruning.thresholds();
+					if (removesAny(keep)) graph = pruned(graph, keep);
 				}
-				final Validator.Scores val = validator.score(topology, graph.weights());
-				final double seconds = (System.nanoTime() - start) / 1e9;
-				final EpochRecord record = new EpochRecord(epoch + 1, lossSum / settings.stepsPerEpoch(), val.loss(), val.dice(), seconds,
-						topology.parameterCount(), ModelStore.flopsPerVoxel(topology, settings.patchShape()), spec.widths(), java.util.Map.of());
+				final Topology now = graph.topology();
+				final EpochRecord record = new EpochRecord(epoch + 1, loss, val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
+						now.parameterCount(), ModelStore.flopsPerVoxel(now, settings.patchShape()), now.spec().widths(), thresholds);
 				history.add(record);
 				listener.epochEnded(record);
 				if (listener.stopRequested()) {
@@ -94,10 +111,45 @@ public final class Trainer {
 					break;
 				}
 			}
-			weights = graph.weights();
+			final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
+			trainingJson.add("sauron", GSON.toJsonTree(sauron));
+			return new SauronModel(graph.topology().spec(), graph.weights(),
+					new ModelMetadata(ZScoreNormalisation.NAME, pairs.get(0).image().voxelSize(), settings.patchShape(), trainingJson, history));
+		} finally {
+			graph.close();
 		}
-		final double[] voxelSize = pairs.get(0).image().voxelSize();
-		final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
-		return new SauronModel(spec, weights, new ModelMetadata(ZScoreNormalisation.NAME, voxelSize, settings.patchShape(), trainingJson, history));
+	}
+
+	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam) {
+		return new TrainingGraph(topology, weights, adam, settings.batchSize(), settings.patchShape(), settings.convForm(), (float) settings.weightDecay(),
+				(float) sauron.lambda(), sauron.sf());
+	}
+
+	/** One epoch of Adam steps at the epoch's poly-decayed learning rate; returns the mean loss. */
+	private double trainEpoch(final TrainingGraph graph, final PatchPrefetcher patches, final int epoch) {
+		final float lr = (float) settings.learningRateAt(epoch);
+		double sum = 0;
+		for (int step = 0; step < settings.stepsPerEpoch(); step++) {
+			final PatchBatch batch = patches.next();
+			final float loss = graph.step(batch.images(), batch.labels(), lr);
+			if (!Float.isFinite(loss))
+				throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
+						+ "); try a lower learning rate than " + settings.learningRate());
+			sum += loss;
+			listener.stepEnded(epoch, step, loss);
+		}
+		return sum / settings.stepsPerEpoch();
+	}
+
+	/** Removes filters from weights and Adam moments and continues with a graph of the smaller network. */
+	private TrainingGraph pruned(final TrainingGraph graph, final Map<String, boolean[]> keep) {
+		final PrunedNetwork smaller = FilterRemoval.remove(graph.topology().spec(), graph.weights(), graph.adamState(), keep);
+		graph.close();
+		return newGraph(new Topology(smaller.spec()), smaller.weights(), smaller.adam());
+	}
+
+	private static boolean removesAny(final Map<String, boolean[]> keep) {
+		for (final boolean[] k : keep.values()) for (final boolean b : k) if (!b) return true;
+		return false;
 	}
 }

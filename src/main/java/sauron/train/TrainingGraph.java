@@ -26,6 +26,8 @@ import sauron.net.Param;
 import sauron.net.Topology;
 import sauron.net.UNetGraph;
 import sauron.net.Weights;
+import sauron.prune.FeatureMaps;
+import sauron.prune.SauronRegularizer;
 import sauron.tf.Tensors;
 
 /**
@@ -50,6 +52,7 @@ public final class TrainingGraph implements AutoCloseable {
 	private final Operand<TFloat32> loss, probabilities;
 	private final Op train;
 	private final Map<String, Slot> slots = new LinkedHashMap<>();
+	private final Map<String, Operand<TFloat32>> prunableMaps = new LinkedHashMap<>();
 	private final List<Operand<TFloat32>> gradients = new ArrayList<>();
 	private long step;
 
@@ -62,6 +65,15 @@ public final class TrainingGraph implements AutoCloseable {
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
 			final ConvForm convForm, final float weightDecay) {
+		this(topology, weights, adam, batch, patchShape, convForm, weightDecay, 0f, 2);
+	}
+
+	/**
+	 * @param lambda weight of Sauron's regulariser delta_opt in the loss (0: plain CE + Dice)
+	 * @param poolFactor Sauron's average-pooling factor sf for the regulariser
+	 */
+	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
+			final ConvForm convForm, final float weightDecay, final float lambda, final int poolFactor) {
 		weights.checkMatches(topology);
 		adam.firstMoment().checkMatches(topology);
 		adam.secondMoment().checkMatches(topology);
@@ -105,7 +117,10 @@ public final class TrainingGraph implements AutoCloseable {
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
-		loss = tf.withName("loss").identity(SegmentationLoss.build(tf, forward.logits(), oneHot, dims));
+		for (final Layer layer : topology.prunable()) prunableMaps.put(layer.name(), forward.activations().get(layer.name()));
+		final Operand<TFloat32> segmentation = SegmentationLoss.build(tf, forward.logits(), oneHot, dims);
+		loss = tf.withName("loss").identity(lambda == 0 ? segmentation
+				: tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), SauronRegularizer.build(tf, prunableMaps, poolFactor))));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
 		final List<Operand<?>> variables = new ArrayList<>();
@@ -203,6 +218,23 @@ public final class TrainingGraph implements AutoCloseable {
 				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
 				Result r = session.runner().feed(image, img).feed(labels, lab).fetch(loss).fetch(probabilities).run()) {
 			return new Evaluation(((TFloat32) r.get(0)).getFloat(), Tensors.toArray(r.get(1)));
+		}
+	}
+
+	/** The feature maps of every prunable layer for a batch of images (Sauron's pruning criterion reads them). */
+	public Map<String, FeatureMaps> prunableFeatureMaps(final float[] images) {
+		try (TFloat32 img = Tensors.floats(images, inputShape)) {
+			final Session.Runner runner = session.runner().feed(image, img);
+			prunableMaps.values().forEach(runner::fetch);
+			try (Result r = runner.run()) {
+				final Map<String, FeatureMaps> maps = new LinkedHashMap<>();
+				int i = 0;
+				for (final String name : prunableMaps.keySet()) {
+					final Tensor t = r.get(i++);
+					maps.put(name, new FeatureMaps(Tensors.toArray(t), t.shape().asArray()));
+				}
+				return maps;
+			}
 		}
 	}
 
