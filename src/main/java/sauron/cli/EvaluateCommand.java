@@ -32,7 +32,12 @@ final class EvaluateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final LabelVolume p = ImageFiles.readLabels(prediction), t = ImageFiles.readLabels(truth);
 		final int n = classes > 0 ? classes : Math.max(2, Math.max(p.maxLabel(), t.maxLabel()) + 1);
-		final List<ClassScores> scores = SegmentationMetrics.evaluate(p, t, n);
+		final List<ClassScores> scores;
+		try {
+			scores = SegmentationMetrics.evaluate(p, t, n);
+		} catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("cannot compare prediction " + prediction + " with truth " + truth + ": " + e.getMessage(), e);
+		}
 		final var out = spec.commandLine().getOut();
 		out.printf("%-6s %8s %10s %14s %14s%n", "class", "Dice", "HD95", "truth volume", "pred. volume");
 		for (final ClassScores s : scores)

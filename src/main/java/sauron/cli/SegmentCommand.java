@@ -1,6 +1,7 @@
 package sauron.cli;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,12 @@ final class SegmentCommand implements Callable<Integer> {
 		}
 		if (in.isEmpty()) throw new IllegalArgumentException("nothing to segment: give --image FILE --output FILE, or --input-dir and --output-dir");
 		if (in.size() != out.size()) throw new IllegalArgumentException(in.size() + " images but " + out.size() + " outputs; give one --output per --image");
+		// A missing input or an output we cannot write should stop the run before any image is segmented.
+		for (final Path p : in) {
+			requireSupported(p, "image");
+			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString(), null, "no such file, expected an image to segment");
+		}
+		for (final Path p : out) requireSupported(p, "output");
 		final var log = spec.commandLine().getOut();
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), tile == null ? null : tile.sides(), overlap, batch, w -> log.println("warning: " + w))) {
 			for (int i = 0; i < in.size(); i++) {
@@ -73,6 +80,11 @@ final class SegmentCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
+	}
+
+	private static void requireSupported(final Path file, final String what) {
+		if (!ImageFiles.isSupported(file))
+			throw new IllegalArgumentException(what + " " + file + ": unknown image format, expected a name ending in .nii, .nii.gz, .tif or .tiff");
 	}
 
 	static Path probabilityPath(final Path labels) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,10 +101,27 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		// Everything that can be checked without the images is checked before reading them and hours of training.
+		ModelStore.requireSavable(model);
+		if (data != null && !(images.isEmpty() && labels.isEmpty()))
+			throw new IllegalArgumentException("give either --data DIR or -i IMAGE -l LABELS, not both");
+		if (data == null && images.isEmpty())
+			throw new IllegalArgumentException("no training images: give -i IMAGE -l LABELS (repeat for several pairs) or --data DIR");
+		if (images.size() != labels.size())
+			throw new IllegalArgumentException(images.size() + " image" + (images.size() == 1 ? "" : "s") + " (-i) but " + labels.size() + " label image" + (labels.size() == 1 ? "" : "s")
+					+ " (-l); give one -l per -i, in the same order");
+		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
+		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
 		final List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
 		final int d = dims != null ? dims : pairs.get(0).image().dims();
+		for (final TrainingPair p : pairs)
+			if (p.image().dims() < d)
+				throw new IllegalArgumentException(p.name() + " is a " + p.image().dims() + "D image " + Arrays.toString(p.shape()) + "; a " + d
+						+ "D network needs " + d + "D images (give --dims " + p.image().dims() + " for a " + p.image().dims() + "D network)");
 		final TrainingSettings defaults = TrainingSettings.forDims(d);
-		final TrainingSettings settings = new TrainingSettings(d, or(levels, defaults.levels()), or(base, defaults.baseWidth()), or(maxWidth, defaults.maxWidth()),
+		final int l = or(levels, defaults.levels());
+		if (patch != null) checkPatch(patch.sides(), d, l, dims == null);
+		final TrainingSettings settings = new TrainingSettings(d, l, or(base, defaults.baseWidth()), or(maxWidth, defaults.maxWidth()),
 				patch != null ? patch.sides() : defaults.patchShape(), or(batch, defaults.batchSize()), epochs, steps, learningRate, weightDecay, seed, foreground,
 				noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
@@ -114,6 +132,20 @@ final class TrainCommand implements Callable<Integer> {
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
+	}
+
+	/** The network halves the patch levels - 1 times, so each side must divide by 2^(levels-1). */
+	private static void checkPatch(final int[] sides, final int dims, final int levels, final boolean dimsFromImages) {
+		final String given = "--patch " + Arrays.stream(sides).mapToObj(Integer::toString).collect(Collectors.joining("x"));
+		if (sides.length != dims)
+			throw new IllegalArgumentException(given + " has " + sides.length + " sides; a " + dims + "D network needs " + dims + " sides, x first"
+					+ (dimsFromImages ? " (the images are " + dims + "D; give --dims " + sides.length + " for a " + sides.length + "D network)" : ""));
+		final int multiple = 1 << (levels - 1);
+		for (final int s : sides)
+			if (s % multiple != 0)
+				throw new IllegalArgumentException(given + ": each side must be a multiple of " + multiple + " = 2^(levels-1) for " + levels + " levels, e.g. "
+						+ Arrays.stream(sides).mapToObj(x -> Integer.toString(Math.max(multiple, Math.round(x / (float) multiple) * multiple)))
+								.collect(Collectors.joining("x")));
 	}
 
 	private static int or(final Integer value, final int fallback) {

@@ -26,14 +26,20 @@ public final class TrainingFiles {
 		final List<Volume> volumes = new ArrayList<>();
 		final List<LabelVolume> labelVolumes = new ArrayList<>();
 		int maxLabel = 0;
+		Path maxLabelFile = null;
 		for (int i = 0; i < images.size(); i++) {
 			volumes.add(ImageFiles.readImage(images.get(i)));
 			final LabelVolume l = ImageFiles.readLabels(labels.get(i));
 			labelVolumes.add(l);
-			maxLabel = Math.max(maxLabel, l.maxLabel());
+			if (l.maxLabel() > maxLabel) {
+				maxLabel = l.maxLabel();
+				maxLabelFile = labels.get(i);
+			}
 		}
 		final int n = classes > 0 ? classes : Math.max(2, maxLabel + 1);
-		if (maxLabel >= n) throw new IllegalArgumentException("the labels go up to " + maxLabel + " but only " + n + " classes were asked for");
+		if (maxLabel >= n)
+			throw new IllegalArgumentException(maxLabelFile + ": has label " + maxLabel + " but only " + n + " classes (labels 0.." + (n - 1)
+					+ ") were asked for; ask for at least " + (maxLabel + 1) + " classes, or none to count them from the labels");
 		final List<TrainingPair> pairs = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
 			final String name = images.get(i).getFileName().toString();

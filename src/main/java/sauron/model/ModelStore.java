@@ -67,9 +67,8 @@ public final class ModelStore {
 	}
 
 	public static void save(final SauronModel model, final Path dir) throws IOException {
+		requireSavable(dir);
 		final Path target = dir.toAbsolutePath().normalize();
-		if (Files.exists(target) && !isReplaceable(target))
-			throw new IOException(target + " exists and is not a Sauron model directory; choose an empty or new folder");
 		final Path parent = target.getParent();
 		Files.createDirectories(parent);
 		final Path temp = parent.resolve("." + target.getFileName() + ".writing-" + UUID.randomUUID());
@@ -87,6 +86,16 @@ public final class ModelStore {
 		} finally {
 			deleteTree(temp);
 		}
+	}
+
+	/**
+	 * Fails unless {@link #save} may write to {@code dir}: it must not exist, or be an empty folder or a model
+	 * of ours. Callers check this before hours of training, not after.
+	 */
+	public static void requireSavable(final Path dir) throws IOException {
+		final Path target = dir.toAbsolutePath().normalize();
+		if (Files.exists(target) && !isReplaceable(target))
+			throw new IOException(target + " exists and is not a Sauron model directory (no " + METADATA_FILE + "); choose an empty or new folder");
 	}
 
 	/** Convolution FLOPs per voxel of a forward pass over a patch of this shape. */
@@ -108,7 +117,9 @@ public final class ModelStore {
 		try (Reader r = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
 			parsed = GSON.fromJson(r, ModelJson.class);
 		} catch (final JsonParseException e) {
-			throw new IOException(json + " is damaged: " + e.getMessage(), e);
+			// Gson wraps the reader's exception and puts its class name in the message; users need only the place.
+			final String where = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+			throw new IOException(json + " is damaged: " + where, e);
 		}
 		if (parsed == null || !FORMAT.equals(parsed.format()) || parsed.spec() == null || parsed.metadata() == null)
 			throw new IOException(json + " is not a " + FORMAT + " model description");

@@ -1,0 +1,596 @@
+package sauron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
+import sauron.io.ImageFiles;
+import sauron.model.ModelStore;
+
+/**
+ * The command line as a user meets it: what each command writes and prints, and a clear error (exit 1,
+ * "error: ..." naming the input and what was expected, no stack trace) for every bad input.
+ * <p>
+ * Networks are tiny (2 levels, 4 filters, 16x16 or 8x8x8 patches, 1 epoch of 2 steps) so the class runs in
+ * seconds; two models trained once are shared by the tests that only read them.
+ */
+class SauronCliTest {
+
+	private static final double[] VOXEL_2D = { 0.8, 0.6 };
+	private static final double[] VOXEL_3D = { 0.8, 0.6, 1.5 };
+	private static final String[] TINY_2D = { "--levels", "2", "--base", "4", "--patch", "16x16", "--batch", "2", "--epochs", "1", "--steps", "2" };
+	private static final String[] TINY_3D = { "--levels", "2", "--base", "4", "--patch", "8x8x8", "--batch", "1", "--epochs", "1", "--steps", "2" };
+
+	/** Models trained once by {@link #trainSharedModels}; tests copy them before damaging them. */
+	@TempDir
+	static Path shared;
+	static Path model2d, model3d, image2d, labels2d, image3d, labels3d;
+	static Result trained2d, trained3d;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void trainSharedModels() throws IOException {
+		image2d = writeImage(shared.resolve("head.nii.gz"), disc(new int[] { 32, 32 }, VOXEL_2D, 1));
+		labels2d = writeLabels(shared.resolve("head-mask.nii.gz"), discLabels(new int[] { 32, 32 }, VOXEL_2D));
+		model2d = shared.resolve("model2d");
+		trained2d = run(concat(new String[] { "train", "-i", image2d.toString(), "-l", labels2d.toString(), "-m", model2d.toString() }, TINY_2D));
+		trained2d.assertOk();
+
+		image3d = writeImage(shared.resolve("head3d.nii"), disc(new int[] { 16, 16, 8 }, VOXEL_3D, 1));
+		labels3d = writeLabels(shared.resolve("head3d-mask.nii"), discLabels(new int[] { 16, 16, 8 }, VOXEL_3D));
+		model3d = shared.resolve("model3d");
+		trained3d = run(concat(new String[] { "train", "-i", image3d.toString(), "-l", labels3d.toString(), "-m", model3d.toString() }, TINY_3D));
+		trained3d.assertOk();
+	}
+
+	// ---------------------------------------------------------------- what works
+
+	@Test
+	void trainWritesAModelDirectoryAndOneProgressLinePerEpoch() {
+		assertTrue(Files.isRegularFile(model2d.resolve(ModelStore.METADATA_FILE)), "sauron.json");
+		assertTrue(Files.isRegularFile(model2d.resolve("saved_model.pb")), "saved_model.pb");
+		assertTrue(trained2d.out.contains("epoch   1/1"), trained2d.out);
+		assertTrue(trained2d.out.contains("loss") && trained2d.out.contains("val Dice"), trained2d.out);
+		assertTrue(trained2d.out.contains("saved " + model2d), trained2d.out);
+		assertEquals("", trained2d.err);
+	}
+
+	@Test
+	void trainInfoSegmentEvaluateEndToEndIn2D() throws IOException {
+		endToEnd(image2d, labels2d, model2d, VOXEL_2D, "2D U-Net");
+	}
+
+	@Test
+	void trainInfoSegmentEvaluateEndToEndIn3D() throws IOException {
+		assertTrue(Files.isRegularFile(model3d.resolve("saved_model.pb")));
+		endToEnd(image3d, labels3d, model3d, VOXEL_3D, "3D U-Net");
+	}
+
+	private void endToEnd(final Path image, final Path labels, final Path model, final double[] voxel, final String network) throws IOException {
+		final Result info = run("info", "-m", model.toString()).assertOk();
+		for (final String expected : new String[] { network, "parameters", "FLOPs", "per voxel", "history:", "layers (filters):" })
+			assertTrue(info.out.contains(expected), expected + " in\n" + info.out);
+
+		final Path segmented = dir.resolve("segmented.nii.gz");
+		run("segment", "-m", model.toString(), "-i", image.toString(), "-o", segmented.toString()).assertOk();
+		final LabelVolume result = ImageFiles.readLabels(segmented);
+		assertArrayEquals(ImageFiles.readImage(image).shape(), result.shape());
+		assertArrayEquals(voxel, result.voxelSize(), 1e-6);
+
+		final Result scores = run("evaluate", "-p", segmented.toString(), "-t", labels.toString()).assertOk();
+		assertTrue(scores.out.contains("Dice") && scores.out.contains("HD95"), scores.out);
+		assertTrue(scores.out.lines().anyMatch(l -> l.startsWith("1 ")), "a row for class 1 in\n" + scores.out);
+	}
+
+	@Test
+	void segmentWritesProbabilitiesBesideTheLabelsWhenAsked() throws IOException {
+		final Path out = dir.resolve("seg.tif");
+		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString(), "--probabilities").assertOk();
+		final Volume p = ImageFiles.readImage(dir.resolve("seg-probabilities.tif"));
+		assertArrayEquals(new int[] { 32, 32 }, p.shape());
+		assertEquals(2, p.channels());
+	}
+
+	@Test
+	void segmentCreatesMissingOutputFolders() throws IOException {
+		final Path out = dir.resolve("not/yet/there/labels.nii.gz");
+		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString()).assertOk();
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out).shape());
+	}
+
+	@Test
+	void anOutputWhoseFolderIsAFileIsRefusedClearly() throws IOException {
+		final Path file = Files.writeString(dir.resolve("results"), "a file, not a folder");
+		final Path out = file.resolve("labels.nii.gz");
+		assertFailsClearly(segment(model2d, image2d, out), file.toString(), "not a folder");
+		assertFailsClearly(train(image2d, labels2d, file.resolve("model")), file.toString(), "not a folder");
+		assertEquals("a file, not a folder", Files.readString(file));
+	}
+
+	@Test
+	void segmentPadsAnImageSmallerThanThePatchAndKeepsItsShape() throws IOException {
+		final Path small = writeImage(dir.resolve("small.nii.gz"), disc(new int[] { 11, 7 }, VOXEL_2D, 2));
+		final Path out = dir.resolve("small-labels.nii.gz");
+		run("segment", "-m", model2d.toString(), "-i", small.toString(), "-o", out.toString()).assertOk();
+		final LabelVolume labels = ImageFiles.readLabels(out);
+		assertArrayEquals(new int[] { 11, 7 }, labels.shape());
+		assertArrayEquals(VOXEL_2D, labels.voxelSize(), 1e-6);
+	}
+
+	@Test
+	void trainOnAnImageSmallerThanThePatchPrintsANoteNamingItAndStillWorks() throws IOException {
+		final Path small = writeImage(dir.resolve("tiny-scan.nii.gz"), disc(new int[] { 12, 10 }, VOXEL_2D, 3));
+		final Path mask = writeLabels(dir.resolve("tiny-mask.nii.gz"), discLabels(new int[] { 12, 10 }, VOXEL_2D));
+		final Path model = dir.resolve("model");
+		final Result r = train(small, mask, model).assertOk();
+		assertTrue(r.out.contains("note: tiny-scan.nii.gz") && r.out.contains("smaller than the patch"), r.out);
+		run("info", "-m", model.toString()).assertOk();
+	}
+
+	@Test
+	void trainCreatesMissingParentFoldersOfTheModel() {
+		final Path model = dir.resolve("models/2024/brain");
+		train(image2d, labels2d, model).assertOk();
+		assertTrue(Files.isRegularFile(model.resolve(ModelStore.METADATA_FILE)));
+	}
+
+	@Test
+	void trainReplacesAnExistingModel() throws IOException {
+		final Path model = copyModel(model2d, dir.resolve("model"));
+		train(image2d, labels2d, model, "--seed", "7").assertOk();
+		assertTrue(Files.readString(model.resolve(ModelStore.METADATA_FILE)).contains("\"seed\": 7"));
+		assertEquals(List.of(dir.resolve("model")), list(dir), "no temporary or old model folders left beside it");
+	}
+
+	// ---------------------------------------------------------------- usage (exit 2)
+
+	@Test
+	void helpOfEveryCommandExitsZeroAndListsItsOptions() {
+		assertHelp(run("--help"), "Usage: sauron", "train", "segment", "evaluate", "info");
+		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--conv");
+		assertHelp(run("segment", "--help"), "Usage: sauron segment", "--model", "--image", "--output", "--input-dir", "--output-dir", "--probabilities", "--tile", "--overlap");
+		assertHelp(run("evaluate", "--help"), "Usage: sauron evaluate", "--prediction", "--truth", "--classes");
+		assertHelp(run("info", "--help"), "Usage: sauron info", "--model");
+	}
+
+	private static void assertHelp(final Result r, final String... expected) {
+		assertEquals(0, r.exit, r.toString());
+		for (final String e : expected) assertTrue(r.out.contains(e), e + " in\n" + r.out);
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageErrorWithTheUsage() {
+		final Result r = run("segment", "-m", model2d.toString(), "--bogus");
+		assertEquals(2, r.exit, r.toString());
+		assertTrue(r.err.contains("Unknown option: '--bogus'"), r.err);
+		assertTrue(r.err.contains("Usage: sauron segment"), r.err);
+	}
+
+	@Test
+	void aMissingRequiredOptionIsAUsageError() {
+		final Result r = run("info");
+		assertEquals(2, r.exit, r.toString());
+		assertTrue(r.err.contains("Missing required option: '--model=DIR'"), r.err);
+	}
+
+	@Test
+	void aPatchThatIsNotASizeIsAUsageError() {
+		final Result r = run("train", "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString(), "--patch", "16xq");
+		assertEquals(2, r.exit, r.toString());
+		assertTrue(r.err.contains("'16xq' is not a size like 64x64x32"), r.err);
+	}
+
+	// ---------------------------------------------------------------- bad image and label files (exit 1)
+
+	@Test
+	void aMissingImageFileIsNamed() {
+		final Path missing = dir.resolve("no-such-scan.nii.gz");
+		assertFailsClearly(train(missing, labels2d, dir.resolve("m")), missing.toString(), "not found");
+		assertFailsClearly(segment(model2d, missing, dir.resolve("out.nii.gz")), missing.toString(), "not found");
+		assertFailsClearly(run("evaluate", "-p", missing.toString(), "-t", labels2d.toString()), missing.toString(), "not found");
+	}
+
+	@Test
+	void anEmptyFileIsNamedAsEmpty() throws IOException {
+		final Path empty = Files.createFile(dir.resolve("empty.nii"));
+		assertFailsClearly(train(empty, labels2d, dir.resolve("m")), empty.toString(), "empty", "expected a NIfTI image");
+	}
+
+	@Test
+	void anUnsupportedFileTypeNamesTheSupportedOnes() throws IOException {
+		final Path png = Files.write(dir.resolve("scan.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		assertFailsClearly(train(png, labels2d, dir.resolve("m")), png.toString(), ".nii, .nii.gz, .tif or .tiff");
+		assertFailsClearly(segment(model2d, png, dir.resolve("out.nii.gz")), png.toString(), ".nii, .nii.gz, .tif or .tiff");
+	}
+
+	@Test
+	void aTruncatedNiftiGzIsNamedAsCorrupt() throws IOException {
+		final Path truncated = dir.resolve("cut.nii.gz");
+		final byte[] whole = Files.readAllBytes(image2d);
+		Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+		assertFailsClearly(train(truncated, labels2d, dir.resolve("m")), truncated.toString(), "truncated or corrupt");
+		assertFailsClearly(segment(model2d, truncated, dir.resolve("out.nii.gz")), truncated.toString(), "truncated or corrupt");
+	}
+
+	@Test
+	void anImageFullOfNaNIsRefused() throws IOException {
+		final float[] nan = new float[32 * 32];
+		Arrays.fill(nan, Float.NaN);
+		final Path image = writeImage(dir.resolve("nan.nii.gz"), new Volume(new int[] { 32, 32 }, 1, nan, VOXEL_2D));
+		assertFailsClearly(train(image, labels2d, dir.resolve("m")), "nan.nii.gz", "non-finite value", "expected finite intensities");
+		assertFailsClearly(segment(model2d, image, dir.resolve("out.nii.gz")), "nan.nii.gz", "non-finite value", "expected finite intensities");
+	}
+
+	@Test
+	void aConstantImageIsRefused() throws IOException {
+		final Path image = writeImage(dir.resolve("flat.nii.gz"), Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D));
+		assertFailsClearly(train(image, labels2d, dir.resolve("m")), "flat.nii.gz", "is constant");
+		assertFailsClearly(segment(model2d, image, dir.resolve("out.nii.gz")), "flat.nii.gz", "is constant");
+	}
+
+	@Test
+	void labelsOfAnotherShapeThanTheirImageAreRefused() throws IOException {
+		final Path mask = writeLabels(dir.resolve("mask.nii.gz"), discLabels(new int[] { 32, 30 }, VOXEL_2D));
+		assertFailsClearly(train(image2d, mask, dir.resolve("m")), image2d.toString(), mask.toString(), "[32, 32]", "[32, 30]");
+	}
+
+	@Test
+	void labelsThatAreNotIntegersAreRefused() throws IOException {
+		final Volume half = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
+		half.data()[5] = 0.5f;
+		final Path mask = writeImage(dir.resolve("soft-mask.nii.gz"), half);
+		assertFailsClearly(train(image2d, mask, dir.resolve("m")), mask.toString(), "label value 0.5 at voxel (5, 0)", "expected an integer 0..255");
+	}
+
+	@Test
+	void labelsOutside0To255AreRefused() throws IOException {
+		for (final float bad : new float[] { -1, 256 }) {
+			final Volume v = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
+			v.data()[33] = bad;
+			final Path mask = writeImage(dir.resolve("mask" + (int) bad + ".tif"), v);
+			assertFailsClearly(train(image2d, mask, dir.resolve("m")), mask.toString(), "label value " + bad, "at voxel (1, 1)", "expected an integer 0..255");
+		}
+	}
+
+	@Test
+	void moreLabelsThanClassesAskedForAreRefused() throws IOException {
+		final LabelVolume three = discLabels(new int[] { 32, 32 }, VOXEL_2D);
+		three.set(0, 2);
+		final Path mask = writeLabels(dir.resolve("three.nii.gz"), three);
+		assertFailsClearly(train(image2d, mask, dir.resolve("m"), "--classes", "2"), mask.toString(), "label 2", "only 2 classes", "at least 3 classes");
+	}
+
+	@Test
+	void imagesWithoutAMatchingNumberOfLabelFilesAreRefused() {
+		final Result r = run("train", "-i", image2d.toString(), "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString());
+		assertFailsClearly(r, "2 images (-i)", "1 label image (-l)", "one -l per -i");
+	}
+
+	@Test
+	void dataFolderAndImagesTogetherAreRefused() {
+		final Result r = run("train", "--data", shared.toString(), "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString());
+		assertFailsClearly(r, "either --data DIR or -i IMAGE -l LABELS, not both");
+	}
+
+	@Test
+	void aDataFolderWithoutImagesAndLabelsSubfoldersIsRefused() {
+		assertFailsClearly(run("train", "--data", shared.toString(), "-m", dir.resolve("m").toString()), shared.toString(), "images/ and labels/");
+	}
+
+	@Test
+	void trainWithoutImagesSaysHowToGiveThem() {
+		assertFailsClearly(run("train", "-m", dir.resolve("m").toString()), "no training images", "-i", "-l", "--data");
+	}
+
+	// ---------------------------------------------------------------- bad training settings
+
+	@Test
+	void aPatchSideThatIsNotAMultipleOf2PowLevelsMinus1IsRefused() {
+		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--levels", "3", "--patch", "18x16"), "--patch 18x16", "multiple of 4", "3 levels", "e.g. 20x16");
+	}
+
+	@Test
+	void aPatchWithTheWrongNumberOfSidesForDimsIsRefused() {
+		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--dims", "2", "--patch", "16x16x16"), "--patch 16x16x16", "has 3 sides", "2D network needs 2");
+		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--patch", "16x16x16"), "--patch 16x16x16", "the images are 2D", "--dims 3");
+	}
+
+	@Test
+	void levelsOutside2To8AreRefused() {
+		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--levels", "1"), "--levels 1", "expected 2..8");
+	}
+
+	@Test
+	void a3DNetworkOn2DImagesIsRefused() {
+		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--dims", "3", "--patch", "8x8x8"), "head.nii.gz", "2D image", "3D images", "--dims 2");
+	}
+
+	// ---------------------------------------------------------------- the model folder of train
+
+	@Test
+	void trainRefusesToOverwriteAFolderThatIsNotAModelBeforeTraining() throws IOException {
+		final Path notAModel = Files.createDirectories(dir.resolve("thesis"));
+		final Path chapter = Files.writeString(notAModel.resolve("chapter1.tex"), "precious");
+		final Result r = train(image2d, labels2d, notAModel);
+		assertFailsClearly(r, notAModel.toString(), "not a Sauron model");
+		assertFalse(r.out.contains("epoch"), "refused before training:\n" + r.out);
+		assertEquals("precious", Files.readString(chapter));
+		assertEquals(List.of(chapter), list(notAModel));
+		assertFailsClearly(train(image2d, labels2d, chapter), chapter.toString(), "not a Sauron model");
+		assertEquals("precious", Files.readString(chapter));
+	}
+
+	@Test
+	void aFailingTrainingLeavesTheExistingModelLoadable() throws IOException {
+		final Path model = copyModel(model2d, dir.resolve("model"));
+		final String before = Files.readString(model.resolve(ModelStore.METADATA_FILE));
+		final Volume soft = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
+		soft.data()[0] = 0.5f;
+		final Path badMask = writeImage(dir.resolve("bad-mask.nii.gz"), soft);
+		assertFailsClearly(train(image2d, badMask, model), badMask.toString());
+		// and one that fails while training, after the files were read
+		assertFailsClearly(train(image2d, labels2d, model, "--lr", "1e30"), "diverged");
+		assertEquals(before, Files.readString(model.resolve(ModelStore.METADATA_FILE)));
+		run("info", "-m", model.toString()).assertOk();
+		run("segment", "-m", model.toString(), "-i", image2d.toString(), "-o", dir.resolve("out.nii.gz").toString()).assertOk();
+	}
+
+	// ---------------------------------------------------------------- bad models given to segment and info
+
+	@Test
+	void segmentWithAMissingModelFolderNamesIt() {
+		final Path missing = dir.resolve("no-model");
+		assertFailsClearly(segment(missing, image2d, dir.resolve("out.nii.gz")), missing.toString(), "not found");
+		assertFailsClearly(run("info", "-m", missing.toString()), missing.toString(), "not found");
+	}
+
+	@Test
+	void segmentWithAFolderWithoutSauronJsonSaysItIsNotAModel() throws IOException {
+		final Path folder = Files.createDirectories(dir.resolve("holiday-photos"));
+		assertFailsClearly(segment(folder, image2d, dir.resolve("out.nii.gz")), folder.toString(), "not a Sauron model", "sauron.json");
+	}
+
+	@Test
+	void segmentWithACorruptSauronJsonSaysItIsDamaged() throws IOException {
+		final Path model = copyModel(model2d, dir.resolve("model"));
+		final Path json = model.resolve(ModelStore.METADATA_FILE);
+		Files.writeString(json, Files.readString(json).substring(0, 100));
+		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), json.toString(), "damaged");
+		Files.writeString(json, "{\"format\": \"something-else/3\"}");
+		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), json.toString(), "not a sauron-unet/1 model");
+	}
+
+	@Test
+	void segmentWithTruncatedWeightsSaysTheModelIsDamaged() throws IOException {
+		final Path model = copyModel(model2d, dir.resolve("model"));
+		try (Stream<Path> files = Files.list(model.resolve("variables"))) {
+			for (final Path data : files.filter(p -> p.getFileName().toString().startsWith("variables.data")).toList()) {
+				final byte[] bytes = Files.readAllBytes(data);
+				Files.write(data, Arrays.copyOf(bytes, bytes.length / 2));
+			}
+		}
+		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), model.toString(), "cannot read the weights", "damaged");
+	}
+
+	@Test
+	void segmentWithMissingWeightsSaysSo() throws IOException {
+		final Path model = copyModel(model2d, dir.resolve("model"));
+		Files.delete(model.resolve("variables/variables.index"));
+		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), model.toString(), "no SavedModel weights");
+	}
+
+	// ---------------------------------------------------------------- images that do not fit the model
+
+	@Test
+	void a2DImageGivenToA3DModelIsRefused() {
+		assertFailsClearly(segment(model3d, image2d, dir.resolve("out.nii.gz")), "head.nii.gz", "2D image", "3D network");
+	}
+
+	@Test
+	void anImageWithTheWrongChannelCountIsRefused() throws IOException {
+		final Volume one = disc(new int[] { 32, 32 }, VOXEL_2D, 4);
+		final float[] two = new float[one.data().length * 2];
+		for (int i = 0; i < one.data().length; i++) {
+			two[2 * i] = one.data()[i];
+			two[2 * i + 1] = -one.data()[i];
+		}
+		final Path image = writeImage(dir.resolve("two-channels.nii.gz"), new Volume(new int[] { 32, 32 }, 2, two, VOXEL_2D));
+		assertFailsClearly(segment(model2d, image, dir.resolve("out.nii.gz")), "two-channels.nii.gz", "2 channel(s)", "trained on 1");
+	}
+
+	// ---------------------------------------------------------------- segment outputs
+
+	@Test
+	void anUnsupportedOutputTypeIsRefusedBeforeSegmenting() {
+		final Path png = dir.resolve("out.png");
+		final Result r = segment(model2d, image2d, png);
+		assertFailsClearly(r, png.toString(), ".nii, .nii.gz, .tif or .tiff");
+		assertFalse(r.out.contains("->"), r.out);
+	}
+
+	@Test
+	void aFailedSegmentationLeavesAnExistingOutputUntouched() throws IOException {
+		final Path out = Files.writeString(dir.resolve("out.nii.gz"), "yesterday's result");
+		final Path nan = dir.resolve("nan.nii.gz");
+		final float[] values = new float[32 * 32];
+		Arrays.fill(values, Float.NaN);
+		writeImage(nan, new Volume(new int[] { 32, 32 }, 1, values, VOXEL_2D));
+		assertFailsClearly(segment(model2d, nan, out), "nan.nii.gz");
+		assertFailsClearly(segment(dir.resolve("no-model"), image2d, out), "no-model");
+		assertEquals("yesterday's result", Files.readString(out));
+		assertEquals(List.of(nan, out), list(dir), "nothing else written");
+	}
+
+	@Test
+	void aMissingSecondImageIsFoundBeforeTheFirstIsSegmented() {
+		final Path first = dir.resolve("first.nii.gz"), second = dir.resolve("second.nii.gz");
+		final Path missing = dir.resolve("missing.nii.gz");
+		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", first.toString(), "-i", missing.toString(), "-o", second.toString());
+		assertFailsClearly(r, missing.toString(), "not found");
+		assertEquals(List.of(), list(dir), "nothing written");
+	}
+
+	@Test
+	void aSegmentationFailingOnTheSecondImageKeepsTheFirstAndLeavesNoPartialFile() throws IOException {
+		final Path flat = writeImage(dir.resolve("flat.nii.gz"), Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D));
+		final Path out = Files.createDirectories(dir.resolve("out"));
+		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.resolve("a.nii.gz").toString(), "-i", flat.toString(), "-o",
+				out.resolve("b.nii.gz").toString());
+		assertFailsClearly(r, "flat.nii.gz", "is constant");
+		assertEquals(List.of(out.resolve("a.nii.gz")), list(out));
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("a.nii.gz")).shape());
+	}
+
+	@Test
+	void aTileWithTheWrongNumberOfSidesIsRefused() {
+		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", dir.resolve("a.nii.gz").toString(), "--tile", "16x16x16");
+		assertFailsClearly(r, "tile shape [16, 16, 16]", "network is 2D");
+	}
+
+	@Test
+	void imagesWithoutAMatchingNumberOfOutputsAreRefused() {
+		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-i", image2d.toString(), "-o", dir.resolve("a.nii.gz").toString());
+		assertFailsClearly(r, "2 images", "1 outputs", "one --output per --image");
+	}
+
+	@Test
+	void inputDirWithoutOutputDirIsRefused() {
+		assertFailsClearly(run("segment", "-m", model2d.toString(), "--input-dir", shared.toString()), "--input-dir needs --output-dir");
+	}
+
+	// ---------------------------------------------------------------- evaluate
+
+	@Test
+	void evaluateRefusesPredictionAndTruthOfDifferentShapes() throws IOException {
+		final Path other = writeLabels(dir.resolve("other.nii.gz"), discLabels(new int[] { 32, 30 }, VOXEL_2D));
+		assertFailsClearly(run("evaluate", "-p", other.toString(), "-t", labels2d.toString()), other.toString(), labels2d.toString(), "[32, 30]", "[32, 32]");
+	}
+
+	@Test
+	void evaluateRefusesALabelFileWithNonIntegerValues() throws IOException {
+		final Path probabilities = writeImage(dir.resolve("probabilities.nii.gz"), disc(new int[] { 32, 32 }, VOXEL_2D, 5));
+		assertFailsClearly(run("evaluate", "-p", probabilities.toString(), "-t", labels2d.toString()), probabilities.toString(), "expected an integer 0..255");
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	/** What a command line run printed and returned. */
+	record Result(int exit, String out, String err) {
+		Result assertOk() {
+			assertEquals(0, exit, this::toString);
+			return this;
+		}
+
+		@Override
+		public String toString() {
+			return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
+		}
+	}
+
+	static Result run(final String... args) {
+		final StringWriter out = new StringWriter(), err = new StringWriter();
+		final int exit = SauronCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+		return new Result(exit, out.toString(), err.toString());
+	}
+
+	/** Trains with {@link #TINY_2D} settings, of which {@code extra} may replace some ("--patch", "32x32"). */
+	static Result train(final Path image, final Path labels, final Path model, final String... extra) {
+		final List<String> args = new ArrayList<>(List.of("train", "-i", image.toString(), "-l", labels.toString(), "-m", model.toString()));
+		final List<String> replaced = Arrays.asList(extra);
+		for (int i = 0; i < TINY_2D.length; i += 2)
+			if (!replaced.contains(TINY_2D[i])) args.addAll(List.of(TINY_2D[i], TINY_2D[i + 1]));
+		args.addAll(replaced);
+		return run(args.toArray(new String[0]));
+	}
+
+	static Result segment(final Path model, final Path image, final Path output) {
+		return run("segment", "-m", model.toString(), "-i", image.toString(), "-o", output.toString());
+	}
+
+	/** Exit 1 with one "error: ..." line that contains every fragment, and no stack trace. */
+	static void assertFailsClearly(final Result r, final String... fragments) {
+		assertEquals(1, r.exit, r::toString);
+		assertTrue(r.err.startsWith("error: "), r::toString);
+		assertFalse(r.err.contains("\tat "), r::toString);
+		assertFalse(r.err.contains("Exception"), r::toString);
+		for (final String f : fragments) assertTrue(r.err.contains(f), () -> "'" + f + "' in " + r);
+	}
+
+	private static String[] concat(final String[] a, final String... b) {
+		final String[] all = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+
+	/** A bright disc on a noisy background: something a tiny net can learn. */
+	static Volume disc(final int[] shape, final double[] voxel, final long seed) {
+		final Random random = new Random(seed);
+		final LabelVolume mask = discLabels(shape, voxel);
+		final float[] data = new float[(int) mask.voxels()];
+		for (int i = 0; i < data.length; i++) data[i] = 100 + 50 * mask.get(i) + (float) random.nextGaussian() * 5;
+		return new Volume(shape, 1, data, voxel);
+	}
+
+	/** 1 inside a disc (a cylinder in 3D) around the centre with a third of the smaller side as radius. */
+	static LabelVolume discLabels(final int[] shape, final double[] voxel) {
+		final LabelVolume l = LabelVolume.zeros(shape, voxel);
+		final double r = Math.min(shape[0], shape[1]) / 3.0;
+		final int plane = shape[0] * shape[1];
+		for (int i = 0; i < l.voxels(); i++) {
+			final double x = i % shape[0] - shape[0] / 2.0, y = (i % plane) / shape[0] - shape[1] / 2.0;
+			if (x * x + y * y < r * r) l.set(i, 1);
+		}
+		return l;
+	}
+
+	static Path writeImage(final Path file, final Volume v) throws IOException {
+		ImageFiles.writeImage(v, file);
+		return file;
+	}
+
+	static Path writeLabels(final Path file, final LabelVolume l) throws IOException {
+		ImageFiles.writeLabels(l, file);
+		return file;
+	}
+
+	static Path copyModel(final Path from, final Path to) throws IOException {
+		try (Stream<Path> walk = Files.walk(from)) {
+			for (final Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+				final Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(target);
+				else Files.copy(p, target);
+			}
+		}
+		return to;
+	}
+
+	/** The entries of a folder, sorted, hidden temporary files included. */
+	static List<Path> list(final Path folder) {
+		try (Stream<Path> s = Files.list(folder)) {
+			return new ArrayList<>(s.sorted().toList());
+		} catch (final IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+}
