@@ -1,0 +1,64 @@
+package sauron.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import sauron.data.Augmentation;
+import sauron.data.TrainingPair;
+import sauron.data.ZScoreNormalisation;
+import sauron.model.EpochRecord;
+import sauron.model.SauronModel;
+import sauron.net.ConvForm;
+import sauron.net.InferenceGraph;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.prune.SauronSettings;
+import sauron.segment.SlidingWindowSegmenter;
+
+/** Training with Sauron on a synthetic task: the network shrinks while it still segments well. */
+class SauronTrainingTest {
+
+	/**
+	 * A schedule that moves within a short test: thresholds start at 0.05 and climb in 4 steps to 0.5 after
+	 * 2-epoch plateaus. (With the paper's defaults, tau0 0.001 and rho 5, a 40-epoch run of this task removes
+	 * only about 10 % of the parameters: the paper trains for hundreds of epochs.)
+	 */
+	static final SauronSettings FAST = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true);
+
+	@Test
+	void sauronRemovesMostParametersWhileKeepingForegroundDiceAbove0_9() {
+		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 64, 64 }, 5, 6);
+		final TrainingSettings settings = new TrainingSettings(2, 3, 16, 64, new int[] { 32, 32 }, 4, 40, 10, 1e-2, 1e-5, 1, 0.5,
+				Augmentation.Settings.NONE, 0, ConvForm.AUTO);
+		final List<EpochRecord> epochs = new ArrayList<>();
+		final SauronModel model = new Trainer(settings, FAST, new TrainingListener() {
+			@Override
+			public void epochEnded(final EpochRecord r) { epochs.add(r); }
+		}).train(List.of(pair));
+		final long full = new Topology(UNetSpec.create(2, 3, 16, 64, 1, 2)).parameterCount();
+		final long left = model.topology().parameterCount();
+		assertEquals(left, epochs.get(epochs.size() - 1).parameters(), "the history ends with the model's size");
+		assertTrue(left < 0.5 * full, "parameters " + full + " -> " + left + "; widths " + model.spec().widths());
+		try (InferenceGraph net = new InferenceGraph(model.topology(), model.weights())) {
+			final double dice = TrainerTest.foregroundDice(
+					new SlidingWindowSegmenter(32, 32).segment(ZScoreNormalisation.normalise(pair.image(), "t"), net).labels(), pair.labels());
+			assertTrue(dice > 0.9, "foreground Dice " + dice + " with widths " + model.spec().widths());
+		}
+		for (int i = 1; i < epochs.size(); i++)
+			assertTrue(epochs.get(i).parameters() <= epochs.get(i - 1).parameters(), "filters are only ever removed");
+	}
+
+	@Test
+	void withoutPruningTheNetworkKeepsItsSize() {
+		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
+		final TrainingSettings settings = TrainerTest.tiny(2, 3);
+		final SauronModel model = new Trainer(settings, FAST.withPrune(false).withLambda(0), TrainingListener.NONE).train(List.of(pair));
+		assertEquals(UNetSpec.create(2, 3, 8, 32, 1, 2), model.spec());
+		assertTrue(model.metadata().history().get(0).thresholds().isEmpty());
+	}
+}
