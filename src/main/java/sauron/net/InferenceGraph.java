@@ -128,7 +128,24 @@ public final class InferenceGraph implements PatchPredictor {
 		return run(a, tiles, batch, tileShape);
 	}
 
-	private float[] run(final Operand<TFloat32> output, final float[] tiles, final int batch, final int[] tileShape) {
+	/** The feature maps of several layers from one forward pass over a batch of tiles. */
+	public Map<String, FeatureMaps> featureMaps(final Iterable<String> layers, final float[] tiles, final int batch, final int[] tileShape) {
+		final Session.Runner runner = session.runner();
+		final List<String> names = new ArrayList<>();
+		for (final String layer : layers) {
+			final Operand<TFloat32> a = activations.get(layer);
+			if (a == null) throw new IllegalArgumentException("no layer " + layer + " with feature maps; layers: " + activations.keySet());
+			runner.fetch(a);
+			names.add(layer);
+		}
+		try (TFloat32 in = Tensors.floats(tiles, inputShape(batch, tileShape)); Result r = runner.feed(image, in).run()) {
+			final Map<String, FeatureMaps> maps = new LinkedHashMap<>();
+			for (int i = 0; i < names.size(); i++) maps.put(names.get(i), new FeatureMaps(Tensors.toArray(r.get(i)), r.get(i).shape().asArray()));
+			return maps;
+		}
+	}
+
+	private long[] inputShape(final int batch, final int[] tileShape) {
 		final int dims = dims();
 		if (tileShape.length != dims) throw new IllegalArgumentException("tile shape has " + tileShape.length + " axes, the network is " + dims + "D");
 		final long[] shape = new long[dims + 2];
@@ -139,6 +156,11 @@ public final class InferenceGraph implements PatchPredictor {
 			shape[1 + d] = tileShape[dims - 1 - d];
 		}
 		shape[dims + 1] = inputChannels();
+		return shape;
+	}
+
+	private float[] run(final Operand<TFloat32> output, final float[] tiles, final int batch, final int[] tileShape) {
+		final long[] shape = inputShape(batch, tileShape);
 		try (TFloat32 in = Tensors.floats(tiles, shape); Result r = session.runner().feed(image, in).fetch(output).run()) {
 			return Tensors.toArray(r.get(0));
 		}

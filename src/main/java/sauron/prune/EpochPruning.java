@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import sauron.net.FeatureMaps;
+
 /**
  * Sauron's decisions at the end of every epoch (SAURON.md sections 4-5): first each layer's threshold
  * schedule sees the loss history, then delta_prune on a batch of feature maps picks the filters to keep,

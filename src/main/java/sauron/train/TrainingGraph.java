@@ -26,7 +26,7 @@ import sauron.net.Param;
 import sauron.net.Topology;
 import sauron.net.UNetGraph;
 import sauron.net.Weights;
-import sauron.prune.FeatureMaps;
+import sauron.net.FeatureMaps;
 import sauron.prune.SauronRegularizer;
 import sauron.tf.Tensors;
 

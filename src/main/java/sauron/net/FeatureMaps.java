@@ -1,4 +1,4 @@
-package sauron.prune;
+package sauron.net;
 
 /** One layer's feature maps for a batch: channels-last values and their shape [B, spatial..., C]. */
 public record FeatureMaps(float[] values, long[] shape) {
