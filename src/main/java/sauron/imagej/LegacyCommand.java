@@ -43,8 +43,10 @@ public final class LegacyCommand implements PlugIn {
 			gd.showDialog();
 			if (gd.wasCanceled()) return;
 			for (final Field f : inputs) f.set(command, nextValue(gd, f));
-		} catch (final IllegalAccessException e) {
-			throw new IllegalStateException(e);
+			if (gd.invalidNumber()) throw new IllegalArgumentException("a number field holds no valid number: " + gd.getErrorMessage());
+		} catch (final Exception e) {
+			UserMessages.error(command.title(), e);
+			return;
 		}
 		command.run();
 		for (final Field f : fields(command.getClass(), false))
@@ -83,7 +85,9 @@ public final class LegacyCommand implements PlugIn {
 			gd.addChoice(key, titles.toArray(new String[0]), p.required() && current != null ? current.getTitle() : titles.get(0));
 		} else if (t == File.class) {
 			final String path = value == null ? "" : value.toString();
-			if (p.style().contains("directory")) gd.addDirectoryField(key, path);
+			// ij1-patcher's headless dialog does not count file fields as strings; a plain field reads the same key.
+			if (UserMessages.headless()) gd.addStringField(key, path, 40);
+			else if (p.style().contains("directory")) gd.addDirectoryField(key, path);
 			else gd.addFileField(key, path);
 		} else if (t == String.class && p.choices().length > 0) gd.addChoice(key, p.choices(), (String) value);
 		else if (t == String.class) gd.addStringField(key, value == null ? "" : (String) value, 20);
