@@ -65,6 +65,15 @@ class MacroTest {
 			RESULT("after errors", "still running");
 			""";
 
+	private static final String TRAIN = """
+			newImage("discs", "8-bit black", 32, 32, 1);
+			makeOval(4, 4, 12, 12); run("Set...", "value=1"); run("Select None");
+			run("Duplicate...", "title=discs-labels");
+			selectImage("discs"); run("Multiply...", "value=150"); run("Add Specified Noise...", "standard=10");
+			run("Train U-Net", "image=discs labels=discs-labels model_dir=[TRAINED] dims=2D epochs=1 steps=2 patch_size=32x32 validation=0 classes=0 levels=3 base_filters=4 sauron lambda=0.5");
+			RESULT("train", File.exists("TRAINED/sauron.json"));
+			""";
+
 	@BeforeAll
 	static void runMacros() throws Exception {
 		final Path model = TestImages.untrainedModel(tmp.resolve("model"), 2);
@@ -73,10 +82,10 @@ class MacroTest {
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", classPath(), MacroRunner.class.getName(), classPath()));
 		int i = 0;
-		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO)) {
+		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN)) {
 			final Path file = tmp.resolve("macro" + i++ + ".ijm");
 			Files.writeString(file, "setBatchMode(true);\n" + macro.replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
-					.replace("MISSING", tmp.resolve("missing").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
 			command.add(file.toString());
 		}
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -108,6 +117,12 @@ class MacroTest {
 	void evaluateFillsTheResultsTable() {
 		// Dice = 2 * 50 / (50 + 100); 100 pixels of class 1 in the truth
 		assertEquals("1 0.6667 100", result("evaluate"));
+	}
+
+	@Test
+	void trainSavesAModel() throws Exception {
+		assertEquals("1", result("train"));
+		assertEquals(1, sauron.model.ModelStore.load(tmp.resolve("trained")).metadata().history().size());
 	}
 
 	@Test
