@@ -9,7 +9,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.IJ;
 import ij.ImagePlus;
-import sauron.model.ModelStore;
 import sauron.segment.ModelSegmenter;
 import sauron.segment.Segmentation;
 
