@@ -133,8 +133,11 @@ public final class TiffReader {
 		return mm;
 	}
 
-	/** How many mm one calibration unit is; 1 for "mm", "pixel", and anything we do not know. */
-	static double millimetresPer(final String unit) {
+	/**
+	 * How many mm one calibration unit is; 1 for "mm", "pixel", and anything we do not know. Public so that
+	 * ImagePlus calibrations in memory are converted exactly like TIFF files.
+	 */
+	public static double millimetresPer(final String unit) {
 		if (unit == null) return 1;
 		switch (unit.trim().toLowerCase(Locale.ROOT)) {
 			case "nm": case "nanometer": case "nanometers": case "nanometre": case "nanometres": return 1e-6;

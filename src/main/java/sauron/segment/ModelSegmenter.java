@@ -51,13 +51,22 @@ public final class ModelSegmenter implements AutoCloseable {
 	}
 
 	private Segmentation segment(final Volume image, final String name, final SlidingWindowSegmenter w) {
+		return w.segment(prepare(image, name), net);
+	}
+
+	/**
+	 * The image as the network reads it: checked against the model (dimensionality, channels, voxel size
+	 * warning) and normalised as in training. Public for callers that run the network another way, such
+	 * as the feature-map browser.
+	 */
+	public Volume prepare(final Volume image, final String name) {
 		final int dims = model.spec().dims();
 		if (image.dims() < dims)
 			throw new IllegalArgumentException(name + " is a " + image.dims() + "D image (" + Arrays.toString(image.shape()) + "); the model is a " + dims + "D network and needs " + dims + "D images");
 		if (image.channels() != model.spec().inputChannels())
 			throw new IllegalArgumentException(name + " has " + image.channels() + " channel(s); the model was trained on " + model.spec().inputChannels());
 		checkVoxelSize(image, name);
-		return w.segment(ZScoreNormalisation.normalise(image, name), net);
+		return ZScoreNormalisation.normalise(image, name);
 	}
 
 	private void checkVoxelSize(final Volume image, final String name) {
@@ -73,6 +82,9 @@ public final class ModelSegmenter implements AutoCloseable {
 	}
 
 	public SauronModel model() { return model; }
+
+	/** The forward graph this segmenter runs (owned by it: closed with it). */
+	public InferenceGraph network() { return net; }
 
 	@Override
 	public void close() {

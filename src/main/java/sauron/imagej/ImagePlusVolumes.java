@@ -1,0 +1,135 @@
+package sauron.imagej;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.LUT;
+import net.imglib2.Cursor;
+import net.imglib2.type.numeric.RealType;
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
+import sauron.segment.Segmentation;
+
+/**
+ * ImagePlus <-> the core's {@link Volume} and {@link LabelVolume}. The core wants one dense channels-last
+ * array (it is copied straight into tensors), so these conversions copy; they read through the zero-copy
+ * {@link ImagePlusImgs} view. Hyperstack channels become channels; z comes from slices, or from frames when
+ * there is one slice per frame; the calibration becomes the voxel size in mm. Values are calibrated as the
+ * TIFF reader calibrates them (signed 16-bit images give their signed values).
+ */
+public final class ImagePlusVolumes {
+
+	private ImagePlusVolumes() {}
+
+	public static Volume toVolume(final ImagePlus imp) {
+		final int[] shape = ImagePlusChecks.spatialShape(imp);
+		final int channels = imp.getNChannels();
+		final float[] data = new float[Math.multiplyExact(voxels(shape), channels)];
+		final int plane = shape[0] * shape[1];
+		final Calibration cal = imp.getCalibration();
+		final boolean calibrated = imp.getBitDepth() != 32 && cal.calibrated();
+		// The planar cursor runs x fastest, then y, c, z, t: the stack order, so positions can be counted.
+		final Cursor<? extends RealType<?>> cursor = ImagePlusImgs.wrap(imp).cursor();
+		for (int p = 0; cursor.hasNext(); p++) {
+			final int c = p % channels, z = p / channels;
+			for (int i = 0; i < plane; i++) {
+				final double v = cursor.next().getRealDouble();
+				data[(z * plane + i) * channels + c] = (float) (calibrated ? cal.getCValue(v) : v);
+			}
+		}
+		return new Volume(shape, channels, data, VoxelSizes.millimetres(cal, shape.length));
+	}
+
+	/** One channel of integer values 0..255, else an IllegalArgumentException naming the image, value and pixel. */
+	public static LabelVolume toLabels(final ImagePlus imp) {
+		if (imp.getNChannels() != 1)
+			throw new IllegalArgumentException(imp.getTitle() + ": a label image must have one channel, this one has " + imp.getNChannels());
+		final Volume v = toVolume(imp);
+		final float[] values = v.data();
+		final byte[] labels = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			final float value = values[i];
+			if (!(value >= 0 && value <= 255 && value == Math.rint(value)))
+				throw new IllegalArgumentException(imp.getTitle() + ": label value " + value + " at pixel " + position(v.shape(), i)
+						+ ", expected integers 0..255 (0 = background)");
+			labels[i] = (byte) (int) value;
+		}
+		return new LabelVolume(v.shape(), labels, v.voxelSize());
+	}
+
+	/** A 32-bit image, channels as hyperstack channels. */
+	public static ImagePlus toImagePlus(final Volume volume, final String title) {
+		final int[] shape = volume.shape();
+		final int channels = volume.channels(), plane = shape[0] * shape[1], depth = shape.length > 2 ? shape[2] : 1;
+		final float[] data = volume.data();
+		final ImageStack stack = new ImageStack(shape[0], shape[1]);
+		for (int z = 0; z < depth; z++)
+			for (int c = 0; c < channels; c++) {
+				final float[] pixels = new float[plane];
+				for (int i = 0; i < plane; i++) pixels[i] = data[(z * plane + i) * channels + c];
+				stack.addSlice(new FloatProcessor(shape[0], shape[1], pixels));
+			}
+		final ImagePlus imp = image(title, stack, channels, depth, volume.voxelSize());
+		for (int c = 1; c <= channels; c++) {
+			imp.setC(c);
+			imp.resetDisplayRange();
+		}
+		imp.setC(1);
+		return imp;
+	}
+
+	/** An 8-bit label image with a LUT that gives neighbouring labels clearly different colours. */
+	public static ImagePlus toImagePlus(final LabelVolume labels, final String title) {
+		final int[] shape = labels.shape();
+		final int plane = shape[0] * shape[1], depth = shape.length > 2 ? shape[2] : 1;
+		final ImageStack stack = new ImageStack(shape[0], shape[1]);
+		for (int z = 0; z < depth; z++) {
+			final byte[] pixels = new byte[plane];
+			System.arraycopy(labels.labels(), z * plane, pixels, 0, plane);
+			stack.addSlice(new ByteProcessor(shape[0], shape[1], pixels));
+		}
+		final ImagePlus imp = image(title, stack, 1, depth, labels.voxelSize());
+		imp.setLut(LabelColours.lut());
+		imp.setDisplayRange(0, 255);
+		return imp;
+	}
+
+	/** The label image "<name>-labels" and the probabilities "<name>-probabilities" (one channel per class). */
+	public static ImagePlus[] toImagePlus(final Segmentation s, final String name) {
+		final ImagePlus probabilities = toImagePlus(s.probabilities(), name + "-probabilities");
+		for (int c = 1; c <= s.probabilities().channels(); c++) {
+			probabilities.setC(c);
+			probabilities.setDisplayRange(0, 1);
+		}
+		probabilities.setC(1);
+		for (int z = 0; z < probabilities.getNSlices(); z++)
+			for (int c = 0; c < probabilities.getNChannels(); c++)
+				probabilities.getStack().setSliceLabel("class " + c, z * probabilities.getNChannels() + c + 1);
+		return new ImagePlus[] { toImagePlus(s.labels(), name + "-labels"), probabilities };
+	}
+
+	private static ImagePlus image(final String title, final ImageStack stack, final int channels, final int depth, final double[] voxelSize) {
+		final ImagePlus imp = new ImagePlus(title, stack);
+		imp.setDimensions(channels, depth, 1);
+		if (channels > 1) imp.setOpenAsHyperStack(true);
+		VoxelSizes.apply(voxelSize, imp.getCalibration());
+		return imp;
+	}
+
+	private static int voxels(final int[] shape) {
+		int n = 1;
+		for (final int s : shape) n = Math.multiplyExact(n, s);
+		return n;
+	}
+
+	private static String position(final int[] shape, int index) {
+		final StringBuilder sb = new StringBuilder("(");
+		for (int d = 0; d < shape.length; d++) {
+			sb.append(d == 0 ? "" : ", ").append(index % shape[d]);
+			index /= shape[d];
+		}
+		return sb.append(')').toString();
+	}
+}

@@ -1,0 +1,32 @@
+package sauron.imagej;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sauron.io.NiftiReader;
+
+/**
+ * Opens a NIfTI-1 image (.nii, .nii.gz) with Sauron's reader, so plain Fiji needs no other plugin for it: a
+ * 32-bit image or stack, channels (the fourth axis) as hyperstack channels, calibrated in mm from pixdim.
+ */
+@Plugin(type = Command.class, menuPath = "File>Import>NIfTI (Sauron)...")
+public final class ImportNiftiCommand extends SauronCommand {
+
+	@Parameter(style = "open", description = ".nii or .nii.gz")
+	File file;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	ImagePlus image;
+
+	@Override
+	protected void execute() throws Exception {
+		image = null;
+		if (file == null) throw new IllegalArgumentException("no file given");
+		image = ImagePlusVolumes.toImagePlus(NiftiReader.readVolume(file.toPath()), file.getName());
+	}
+}

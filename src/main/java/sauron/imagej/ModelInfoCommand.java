@@ -1,0 +1,33 @@
+package sauron.imagej;
+
+import java.io.File;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.text.TextWindow;
+import sauron.model.ModelReport;
+
+/** Describes a model folder (network, filters per layer, parameters, FLOPs, history) in a text window, or the log headless. */
+@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Model Info")
+public final class ModelInfoCommand extends SauronCommand {
+
+	@Parameter(style = "directory")
+	File model_dir;
+
+	private String report;
+
+	@Override
+	protected void execute() throws Exception {
+		report = null;
+		report = ModelReport.describe(ModelStores.load(model_dir), model_dir.toPath());
+		if (UserMessages.headless()) UserMessages.log(report);
+		else new TextWindow("Model Info: " + model_dir.getName(), "", report, 640, 480);
+	}
+
+	/** The text of the last run, or null when it failed. */
+	public String report() {
+		return report;
+	}
+}

@@ -1,0 +1,56 @@
+package sauron.imagej;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.IJ;
+import ij.ImagePlus;
+import sauron.segment.ModelSegmenter;
+import sauron.segment.Segmentation;
+
+/** Segments an open image with a trained model: a label image and, if asked, the class probabilities. Esc cancels. */
+@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Segment Image")
+public final class SegmentImageCommand extends SauronCommand {
+
+	@Parameter
+	ImagePlus image;
+
+	@Parameter(style = "directory", description = "a model folder written by Train U-Net")
+	File model_dir;
+
+	@Parameter(description = "also give the class probabilities (one channel per class)")
+	boolean probabilities = false;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	ImagePlus labels;
+
+	@Parameter(type = ItemIO.OUTPUT, required = false)
+	ImagePlus probability_map;
+
+	@Override
+	protected void execute() throws Exception {
+		labels = probability_map = null;
+		if (image == null) throw new IllegalArgumentException("no image given");
+		final String name = image.getTitle();
+		IJ.resetEscape();
+		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStores.load(model_dir), null, 0.5, 1, w -> UserMessages.log("warning: " + w))) {
+			status("segmenting " + name);
+			final Segmentation s = segmenter.segment(ImagePlusVolumes.toVolume(image), name, (done, total) -> progress(done, total), IJ::escapePressed);
+			final ImagePlus[] images = ImagePlusVolumes.toImagePlus(s, baseName(name));
+			labels = images[0];
+			if (probabilities) probability_map = images[1];
+		}
+		status("segmented " + name);
+	}
+
+	static String baseName(final String title) {
+		final String lower = title.toLowerCase(java.util.Locale.ROOT);
+		for (final String ext : new String[] { ".nii.gz", ".nii", ".tiff", ".tif" })
+			if (lower.endsWith(ext)) return title.substring(0, title.length() - ext.length());
+		return title;
+	}
+}

@@ -1,0 +1,54 @@
+package sauron.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Formatter;
+import java.util.Map;
+
+import sauron.net.Layer;
+import sauron.net.Topology;
+
+/**
+ * The text that describes a model: network, parameters, FLOPs, size on disk, widths per layer and training
+ * history. One formatter for the command line's "info" and Fiji's Model Info, so both say the same.
+ */
+public final class ModelReport {
+
+	private ModelReport() {}
+
+	/** @param dir the model's directory (named in the text and measured on disk) */
+	public static String describe(final SauronModel m, final Path dir) throws IOException {
+		final Topology t = m.topology();
+		final int[] patch = m.metadata().patchShape();
+		long voxels = 1;
+		final long[] shape = new long[patch.length];
+		for (int d = 0; d < patch.length; d++) {
+			voxels *= patch[d];
+			shape[d] = patch[d];
+		}
+		final long flops = t.forwardFlops(shape);
+		try (Formatter out = new Formatter(new StringBuilder(), java.util.Locale.ROOT)) {
+			out.format("model        %s%n", dir);
+			out.format("network      %dD U-Net, %d levels, %d input channel(s), %d classes%n", m.spec().dims(), m.spec().levels(), m.spec().inputChannels(), m.spec().classes());
+			out.format("parameters   %,d%n", t.parameterCount());
+			out.format("FLOPs        %,d per patch %s, %,.0f per voxel%n", flops, Arrays.toString(patch), (double) flops / voxels);
+			out.format("size on disk %.2f MB%n", ModelStore.sizeOnDisk(dir) / 1e6);
+			out.format("voxel size   %s, normalisation: %s%n", Arrays.toString(m.metadata().voxelSize()), m.metadata().normalisation());
+			out.format("layers (filters):%n");
+			for (final Layer l : t.layers())
+				out.format("  %-8s %-6s level %d  %4d -> %4d%n", l.name(), l.kind().toString().toLowerCase(java.util.Locale.ROOT), l.level(), l.inChannels(), l.outChannels());
+			if (!m.metadata().history().isEmpty()) {
+				out.format("history:%n  %5s %9s %9s %9s %8s %12s%n", "epoch", "loss", "val loss", "val Dice", "seconds", "parameters");
+				for (final EpochRecord r : m.metadata().history())
+					out.format("  %5d %9.4f %9.4f %9.4f %8.1f %,12d%s%n", r.epoch(), r.trainingLoss(), r.validationLoss(), r.validationDice(), r.seconds(), r.parameters(),
+							thresholds(r.thresholds()));
+			}
+			return out.toString();
+		}
+	}
+
+	private static String thresholds(final Map<String, Double> tau) {
+		return tau == null || tau.isEmpty() ? "" : "  tau " + tau.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + " (max)";
+	}
+}

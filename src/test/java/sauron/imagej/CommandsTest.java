@@ -1,0 +1,203 @@
+package sauron.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import ij.process.ColorProcessor;
+import sauron.data.Volume;
+import sauron.io.ImageFiles;
+import sauron.io.NiftiWriter;
+
+/** Every command through SciJava's CommandService, as Fiji runs them, on tiny images and untrained tiny models. */
+class CommandsTest {
+
+	static {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	private static Context context;
+	private static CommandService commands;
+	@TempDir
+	static Path tmp;
+	private static Path model2d, model3d;
+
+	@BeforeAll
+	static void start() throws Exception {
+		context = new Context();
+		commands = context.service(CommandService.class);
+		model2d = TestImages.untrainedModel(tmp.resolve("model2d"), 2);
+		model3d = TestImages.untrainedModel(tmp.resolve("model3d"), 3);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	private static CommandModule run(final Class<? extends Command> type, final Object... inputs) throws Exception {
+		final Map<String, Object> map = new HashMap<>();
+		for (int i = 0; i < inputs.length; i += 2) map.put((String) inputs[i], inputs[i + 1]);
+		return commands.run(type, true, map).get();
+	}
+
+	private static String error(final CommandModule m) {
+		return ((SauronCommand) m.getCommand()).error();
+	}
+
+	@Test
+	void segmentImageGivesLabelsAndOneProbabilityChannelPerClass() throws Exception {
+		final ImagePlus image = TestImages.discs("discs.tif")[0];
+		final CommandModule m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
+		assertNull(error(m));
+		final ImagePlus labels = (ImagePlus) m.getOutput("labels"), probabilities = (ImagePlus) m.getOutput("probability_map");
+		assertEquals("discs-labels", labels.getTitle());
+		assertEquals(8, labels.getBitDepth());
+		assertArrayEquals(new int[] { 32, 32, 1, 1, 1 }, labels.getDimensions());
+		assertArrayEquals(new int[] { 32, 32, 2, 1, 1 }, probabilities.getDimensions());
+		final float p0 = probabilities.getStack().getProcessor(1).getf(5, 5), p1 = probabilities.getStack().getProcessor(2).getf(5, 5);
+		assertEquals(1, p0 + p1, 1e-4);
+		assertEquals(p1 > p0 ? 1 : 0, labels.getProcessor().get(5, 5));
+	}
+
+	@Test
+	void wrongInputsAreReportedAsTheCommandLineWouldSayThem() throws Exception {
+		final ImagePlus image = TestImages.discs("discs")[0];
+		final String missing = error(run(SegmentImageCommand.class, "image", image, "model_dir", tmp.resolve("nope").toFile()));
+		assertTrue(missing.startsWith("file not found: ") && missing.contains("nope"), missing);
+		final String flat = error(run(SegmentImageCommand.class, "image", image, "model_dir", model3d.toFile()));
+		assertTrue(flat.contains("discs is a 2D image") && flat.contains("3D network"), flat);
+		final String rgb = error(run(SegmentImageCommand.class, "image", new ImagePlus("photo", new ColorProcessor(8, 8)), "model_dir", model2d.toFile()));
+		assertTrue(rgb.startsWith("photo is an RGB image"), rgb);
+		final String none = error(run(ModelInfoCommand.class, "model_dir", tmp.toFile()));
+		assertTrue(none.contains("is not a Sauron model"), none);
+	}
+
+	@Test
+	void featureMapsHaveOneNamedChannelPerFilterAtTheLayersGrid() throws Exception {
+		final ImagePlus image = TestImages.discs("discs")[0];
+		final CommandModule m = run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec0_1");
+		assertNull(error(m));
+		final ImagePlus maps = (ImagePlus) m.getOutput("feature_maps");
+		assertArrayEquals(new int[] { 32, 32, 4, 1, 1 }, maps.getDimensions());
+		assertEquals("dec0_1 filter 1", maps.getStack().getSliceLabel(1));
+		assertEquals("dec0_1 filter 4", maps.getStack().getSliceLabel(4));
+		final ImagePlus coarse = (ImagePlus) run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "enc1_1").getOutput("feature_maps");
+		assertArrayEquals(new int[] { 16, 16, 8, 1, 1 }, coarse.getDimensions());
+		assertEquals(2, coarse.getCalibration().pixelWidth, 1e-9);
+		final String bad = error(run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec9_1"));
+		assertTrue(bad.contains("dec9_1"), bad);
+	}
+
+	@Test
+	void featureMapsOfAnImageLargerThanATileMatchOnePass() throws Exception {
+		// 70x50 with a 16x16 patch: tiles of 32x32, so several tiles, padding and a crop.
+		final ImagePlus image = ImagePlusVolumes.toImagePlus(sauron.train.SyntheticVolumes.balls("big", new int[] { 70, 50 }, 4, 3).image(), "big");
+		final ImagePlus maps = (ImagePlus) run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec0_1").getOutput("feature_maps");
+		assertArrayEquals(new int[] { 70, 50, 4, 1, 1 }, maps.getDimensions());
+		float max = 0;
+		for (final float v : (float[]) maps.getStack().getPixels(1)) max = Math.max(max, Math.abs(v));
+		assertTrue(max > 0, "the maps are filled");
+	}
+
+	@Test
+	void evaluateFillsAResultsTableWithDiceHd95AndVolumes() throws Exception {
+		final ImagePlus truth = TestImages.discs("discs")[1];
+		final ImagePlus prediction = truth.duplicate();
+		prediction.setTitle("prediction");
+		prediction.getCalibration().pixelWidth = 2;
+		prediction.getCalibration().pixelHeight = 2;
+		truth.getCalibration().pixelWidth = 2;
+		truth.getCalibration().pixelHeight = 2;
+		final CommandModule m = run(EvaluateSegmentationCommand.class, "prediction", prediction, "truth", truth);
+		assertNull(error(m));
+		final ResultsTable table = ((EvaluateSegmentationCommand) m.getCommand()).table();
+		assertEquals(1, table.size());
+		assertEquals(1, table.getValue("class", 0));
+		assertEquals(1, table.getValue("Dice", 0), 1e-12);
+		assertEquals(0, table.getValue("HD95", 0), 1e-12);
+		long foreground = 0;
+		for (final byte b : (byte[]) truth.getProcessor().getPixels()) foreground += b;
+		assertEquals(4 * foreground, table.getValue("truth volume", 0), 1e-9);
+		assertTrue(table.getStringValue("unit", 0).startsWith("mm"));
+	}
+
+	@Test
+	void modelInfoDescribesLayersAndParameters() throws Exception {
+		final CommandModule m = run(ModelInfoCommand.class, "model_dir", model2d.toFile());
+		assertNull(error(m));
+		final String report = ((ModelInfoCommand) m.getCommand()).report();
+		assertTrue(report.contains("2D U-Net, 3 levels") && report.contains("dec0_1") && report.contains("parameters"), report);
+	}
+
+	@Test
+	void importNiftiGivesACalibratedImage() throws Exception {
+		final Volume v = Volume.zeros(new int[] { 6, 5, 4 }, 1, new double[] { 0.5, 0.5, 2 });
+		v.data()[v.index(2, 3, 1)] = 42;
+		final Path file = tmp.resolve("scan.nii.gz");
+		NiftiWriter.writeVolume(v, file);
+		final ImagePlus image = (ImagePlus) run(ImportNiftiCommand.class, "file", file.toFile()).getOutput("image");
+		assertEquals("scan.nii.gz", image.getTitle());
+		assertArrayEquals(new int[] { 6, 5, 1, 4, 1 }, image.getDimensions());
+		assertEquals(42, image.getStack().getProcessor(2).getf(2, 3));
+		assertEquals(2, image.getCalibration().pixelDepth, 1e-9);
+		assertEquals("mm", image.getCalibration().getUnit());
+	}
+
+	@Test
+	void segmentFolderWritesALabelImagePerImage() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("in")), out = tmp.resolve("out");
+		final Volume v = ImagePlusVolumes.toVolume(TestImages.discs("a")[0]);
+		ImageFiles.writeImage(v, in.resolve("a.tif"));
+		ImageFiles.writeImage(v, in.resolve("b.nii.gz"));
+		final CommandModule m = run(SegmentFolderCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile(), "model_dir", model2d.toFile(), "probabilities", true);
+		assertNull(error(m));
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("a.tif")).shape());
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("b.nii.gz")).shape());
+		assertTrue(Files.isRegularFile(out.resolve("b-probabilities.nii.gz")));
+	}
+
+	@Test
+	void trainingSavesAModelAndStopsEarlyWhenAsked() throws Exception {
+		final ImagePlus[] discs = TestImages.discs("discs");
+		final File dir = tmp.resolve("trained").toFile();
+		final Thread escape = new Thread(() -> {
+			// Esc after the training started: the Trainer stops at the end of the epoch and the model is saved.
+			try {
+				Thread.sleep(1500);
+			} catch (final InterruptedException e) {
+				return;
+			}
+			ij.IJ.setKeyDown(27);
+		});
+		escape.start();
+		final CommandModule m = run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", dir, "dims", "2D", "epochs", 200, "steps", 1,
+				"patch_size", "32x32", "validation", 0.0, "levels", 3, "base_filters", 4);
+		escape.join();
+		ij.IJ.resetEscape();
+		assertNull(error(m));
+		final var model = sauron.model.ModelStore.load(dir.toPath());
+		final int epochs = model.metadata().history().size();
+		assertTrue(epochs >= 1 && epochs < 200, epochs + " epochs");
+		assertNotNull(run(SegmentImageCommand.class, "image", discs[0], "model_dir", dir).getOutput("labels"));
+	}
+}

@@ -1,0 +1,42 @@
+package sauron.imagej;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import net.imagej.patcher.LegacyEnvironment;
+
+/**
+ * Runs ImageJ 1 macro files headless in a patched, encapsulated ImageJ 1 whose plugin class path is ours, then
+ * prints the system properties the macros set (sauron.macro.*) as key=value lines. A separate JVM because
+ * ij1-patcher must define patched ImageJ classes, which Java 17 allows only with
+ * --add-opens java.base/java.lang, and the test JVM's options are not ours to change.
+ * <p>
+ * Arguments: the plugin class path (path-separated), then macro files.
+ */
+public final class MacroRunner {
+
+	public static final String PREFIX = "sauron.macro.";
+
+	public static void main(final String[] args) throws Exception {
+		System.setProperty("java.awt.headless", "true");
+		final LegacyEnvironment ij1 = new LegacyEnvironment(null, true);
+		ij1.disableIJ1PluginDirs();
+		ij1.disableInitializer();
+		final List<File> plugins = new ArrayList<>();
+		for (final String entry : args[0].split(File.pathSeparator))
+			// ImageJ itself comes from the patched loader; a second copy on the plugin path would not be patched.
+			if (!entry.isBlank() && !new File(entry).getName().matches("ij-1\\..*\\.jar")) plugins.add(new File(entry));
+		ij1.addPluginClasspath(plugins.toArray(new File[0]));
+		for (int i = 1; i < args.length; i++) ij1.runMacro(Files.readString(Path.of(args[i])), null);
+		final Map<String, String> results = new TreeMap<>();
+		for (final String key : System.getProperties().stringPropertyNames())
+			if (key.startsWith(PREFIX)) results.put(key, System.getProperty(key));
+		results.forEach((k, v) -> System.out.println(k + "=" + v));
+		System.exit(0);
+	}
+}

@@ -1,0 +1,142 @@
+package sauron.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugins.config entries, run by their menu labels from ImageJ 1 macros, headless, through ij1-patcher's
+ * LegacyEnvironment (in a child JVM, see {@link MacroRunner}). A macro error is only logged there, so each
+ * macro stores what it found with call("java.lang.System.setProperty", ...) and the tests assert on that.
+ */
+class MacroTest {
+
+	@TempDir
+	static Path tmp;
+	private static final Map<String, String> results = new HashMap<>();
+	private static String log;
+
+	private static final String SEGMENT = """
+			newImage("cells", "32-bit ramp", 32, 32, 1);
+			run("Segment Image", "image=cells model_dir=[MODEL] probabilities");
+			labels = ""; probs = "";
+			for (i = 1; i <= nImages; i++) {
+				selectImage(i); getDimensions(w, h, c, z, t);
+				if (getTitle() == "cells-labels") labels = "" + w + "x" + h + " " + bitDepth();
+				if (getTitle() == "cells-probabilities") probs = "" + c + " channels";
+			}
+			RESULT("segment", labels + ", " + probs);
+			""";
+
+	private static final String EVALUATE = """
+			newImage("truth", "8-bit black", 20, 20, 1);
+			makeRectangle(2, 2, 10, 10); run("Set...", "value=1"); run("Select None");
+			newImage("prediction", "8-bit black", 20, 20, 1);
+			makeRectangle(2, 2, 10, 5); run("Set...", "value=1"); run("Select None");
+			run("Evaluate Segmentation", "prediction=prediction truth=truth classes=0");
+			RESULT("evaluate", "" + nResults + " " + d2s(getResult("Dice", 0), 4) + " " + getResult("truth volume", 0));
+			""";
+
+	private static final String FEATURE_MAPS = """
+			newImage("cells", "16-bit ramp", 32, 32, 1);
+			run("Feature Maps", "image=cells model_dir=[MODEL] layer=dec0_1");
+			getDimensions(w, h, c, z, t); Stack.setChannel(3);
+			RESULT("maps", getTitle() + " " + w + "x" + h + " " + c + " " + getInfo("slice.label"));
+			""";
+
+	private static final String IMPORT_AND_INFO = """
+			run("NIfTI (Sauron)...", "file=[NIFTI]");
+			getVoxelSize(pw, ph, pd, unit);
+			RESULT("import", getTitle() + " " + nSlices + " " + pd + " " + unit);
+			run("Model Info", "model_dir=[MODEL]");
+			run("Segment Image", "image=cells model_dir=[MISSING]");
+			RESULT("after errors", "still running");
+			""";
+
+	private static final String TRAIN = """
+			newImage("discs", "8-bit black", 32, 32, 1);
+			makeOval(4, 4, 12, 12); run("Set...", "value=1"); run("Select None");
+			run("Duplicate...", "title=discs-labels");
+			selectImage("discs"); run("Multiply...", "value=150"); run("Add Specified Noise...", "standard=10");
+			run("Train U-Net", "image=discs labels=discs-labels model_dir=[TRAINED] dims=2D epochs=1 steps=2 patch_size=32x32 validation=0 classes=0 levels=3 base_filters=4 sauron lambda=0.5");
+			RESULT("train", File.exists("TRAINED/sauron.json"));
+			""";
+
+	@BeforeAll
+	static void runMacros() throws Exception {
+		final Path model = TestImages.untrainedModel(tmp.resolve("model"), 2);
+		final sauron.data.Volume scan = sauron.data.Volume.zeros(new int[] { 4, 3, 5 }, 1, new double[] { 1, 1, 2.5 });
+		sauron.io.NiftiWriter.writeVolume(scan, tmp.resolve("scan.nii"));
+		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", classPath(), MacroRunner.class.getName(), classPath()));
+		int i = 0;
+		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN)) {
+			final Path file = tmp.resolve("macro" + i++ + ".ijm");
+			Files.writeString(file, "setBatchMode(true);\n" + macro.replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
+			command.add(file.toString());
+		}
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
+		Files.writeString(Path.of("target", "macro-test.log"), log);
+		for (final String line : log.split("\n"))
+			if (line.startsWith(MacroRunner.PREFIX)) results.put(line.substring(MacroRunner.PREFIX.length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
+	}
+
+	/** The full test class path (surefire's own java.class.path may be a manifest-only jar). */
+	private static String classPath() {
+		final String surefire = System.getProperty("surefire.test.class.path");
+		return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+	}
+
+	private static String result(final String key) {
+		final String value = results.get(key);
+		if (value == null) throw new AssertionError("the macro stored no '" + key + "'; its output:\n" + log);
+		return value;
+	}
+
+	@Test
+	void segmentImageGivesALabelImageAndProbabilities() {
+		assertEquals("32x32 8, 2 channels", result("segment"));
+	}
+
+	@Test
+	void evaluateFillsTheResultsTable() {
+		// Dice = 2 * 50 / (50 + 100); 100 pixels of class 1 in the truth
+		assertEquals("1 0.6667 100", result("evaluate"));
+	}
+
+	@Test
+	void trainSavesAModel() throws Exception {
+		assertEquals("1", result("train"));
+		assertEquals(1, sauron.model.ModelStore.load(tmp.resolve("trained")).metadata().history().size());
+	}
+
+	@Test
+	void featureMapsGiveOneLabelledChannelPerFilter() {
+		assertEquals("cells-dec0_1 32x32 4 dec0_1 filter 3", result("maps"));
+	}
+
+	@Test
+	void niftiImportAndErrorsWorkFromMacros() {
+		assertEquals("scan.nii 5 2.5 mm", result("import"));
+		assertEquals("still running", result("after errors"));
+		final String text = log;
+		if (!text.contains("is not a Sauron model") && !text.contains("model directory not found"))
+			throw new AssertionError("the failing Segment Image was not logged:\n" + text);
+		if (!text.contains("network      2D U-Net, 3 levels")) throw new AssertionError("Model Info was not logged:\n" + text);
+	}
+}
