@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: train, segment, evaluate and inspect U-Nets, for servers and clusters. */
 @Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
 		description = "Train, prune (Sauron) and run 2D/3D U-Nets for segmentation.",
-		subcommands = { TrainCommand.class, SegmentCommand.class, EvaluateCommand.class, InfoCommand.class })
+		subcommands = { TrainCommand.class, SegmentCommand.class, PruneCommand.class, EvaluateCommand.class, InfoCommand.class })
 public final class SauronCli implements Runnable {
 
 	@CommandLine.Spec

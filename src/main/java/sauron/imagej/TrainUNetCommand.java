@@ -17,6 +17,7 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.UNetSpec;
+import sauron.prune.SauronSettings;
 import sauron.train.Trainer;
 import sauron.train.TrainingListener;
 import sauron.train.TrainingSettings;
@@ -65,11 +66,11 @@ public final class TrainUNetCommand extends SauronCommand {
 	@Parameter(min = "0", description = "filters at level 0; 0: 2D 32, 3D 24")
 	int base_filters = 0;
 
-	/** Prune with Sauron while training. Read once pruning lands in the Trainer; until then training is plain. */
-	@Parameter(description = "prune filters with Sauron while training (once available)")
+	/** Prune filters with Sauron at every epoch end; off (with lambda 0) trains the plain nnU-Net baseline. */
+	@Parameter(description = "remove redundant filters with Sauron while training")
 	boolean sauron = true;
 
-	/** Sauron's regulariser weight; used with {@link #sauron} once pruning lands. */
+	/** Weight of Sauron's regulariser in the loss (0: none; with pruning on, the paper's "Sauron (lambda=0)"). */
 	@Parameter(min = "0")
 	double lambda = 0.5;
 
@@ -79,10 +80,9 @@ public final class TrainUNetCommand extends SauronCommand {
 		final List<TrainingPair> pairs = data_dir != null ? TrainingFiles.readFolder(data_dir.toPath(), classes) : List.of(pairFromImages());
 		final int d = dims.equals("auto") ? pairs.get(0).image().dims() : dims.equals("3D") ? 3 : 2;
 		final TrainingSettings s = settings(d);
-		if (sauron) UserMessages.log("note: Sauron pruning (lambda " + lambda + ") is not in this build's trainer yet; training without pruning");
 		final SauronModel model;
 		try (StopButton stop = new StopButton(title())) {
-			model = new Trainer(s, new Monitor(stop)).train(pairs);
+			model = new Trainer(s, SauronSettings.DEFAULTS.withLambda(lambda).withPrune(sauron), new Monitor(stop)).train(pairs);
 		}
 		status("saving " + model_dir);
 		ModelStore.save(model, model_dir.toPath());

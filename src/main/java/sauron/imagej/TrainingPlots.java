@@ -10,8 +10,8 @@ import ij.gui.PlotWindow;
 import sauron.model.EpochRecord;
 
 /**
- * Two live plots while training: losses and validation Dice per epoch, and filters per layer per epoch (flat
- * until Sauron prunes; then it shows the network shrinking). Redrawn in place after each epoch.
+ * Two live plots while training: losses and validation Dice per epoch, and filters per layer per epoch (the
+ * network shrinking as Sauron prunes). Redrawn in place after each epoch.
  */
 final class TrainingPlots {
 

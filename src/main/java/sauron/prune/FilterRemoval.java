@@ -9,7 +9,7 @@ import sauron.net.Param;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
-import sauron.train.AdamState;
+import sauron.net.AdamState;
 
 /**
  * Removes filters from a U-Net (SAURON.md section 6): output channel j of layer l leaves l's kernel and bias,

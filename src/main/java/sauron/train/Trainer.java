@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
+import sauron.net.AdamState;
 import sauron.data.Augmentation;
 import sauron.data.PatchBatch;
 import sauron.data.PatchPrefetcher;

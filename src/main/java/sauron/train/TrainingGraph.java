@@ -20,6 +20,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
+import sauron.net.AdamState;
 import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Param;

@@ -28,7 +28,7 @@ import sauron.net.InferenceGraph;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
-import sauron.train.AdamState;
+import sauron.net.AdamState;
 import sauron.train.TrainingGraph;
 
 /**

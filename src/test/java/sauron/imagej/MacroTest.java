@@ -74,6 +74,12 @@ class MacroTest {
 			RESULT("train", File.exists("TRAINED/sauron.json"));
 			""";
 
+	private static final String PRUNE = """
+			newImage("cells", "32-bit ramp", 32, 32, 1);
+			run("Prune Model", "image=cells model_dir=[MODEL] output_dir=[PRUNED] tau=0.5 patches=2");
+			RESULT("prune", File.exists("PRUNED/sauron.json"));
+			""";
+
 	@BeforeAll
 	static void runMacros() throws Exception {
 		final Path model = TestImages.untrainedModel(tmp.resolve("model"), 2);
@@ -82,10 +88,10 @@ class MacroTest {
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", classPath(), MacroRunner.class.getName(), classPath()));
 		int i = 0;
-		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN)) {
+		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN, PRUNE)) {
 			final Path file = tmp.resolve("macro" + i++ + ".ijm");
 			Files.writeString(file, "setBatchMode(true);\n" + macro.replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
-					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("PRUNED", tmp.resolve("pruned").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
 			command.add(file.toString());
 		}
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -123,6 +129,14 @@ class MacroTest {
 	void trainSavesAModel() throws Exception {
 		assertEquals("1", result("train"));
 		assertEquals(1, sauron.model.ModelStore.load(tmp.resolve("trained")).metadata().history().size());
+	}
+
+	@Test
+	void pruneModelWritesASmallerModelAndLeavesTheOriginal() throws Exception {
+		assertEquals("1", result("prune"));
+		final long before = sauron.model.ModelStore.load(tmp.resolve("model")).topology().parameterCount();
+		final long after = sauron.model.ModelStore.load(tmp.resolve("pruned")).topology().parameterCount();
+		if (!(after < before)) throw new AssertionError(before + " -> " + after);
 	}
 
 	@Test

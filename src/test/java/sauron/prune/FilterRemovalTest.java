@@ -21,7 +21,7 @@ import sauron.net.Param;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
-import sauron.train.AdamState;
+import sauron.net.AdamState;
 
 /**
  * The pruned network computes what the original computes when the removed filters' outputs are ignored by

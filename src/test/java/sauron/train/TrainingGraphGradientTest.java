@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import sauron.net.AdamState;
 import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Param;

@@ -10,9 +10,9 @@ import sauron.segment.ModelSegmenter;
  * whole tiles of at most twice the training patch, each tile runs once (no overlap: maps may show faint seams
  * at tile borders on images larger than a tile), and the result is cropped to the image. UI-free.
  */
-public final class FeatureMaps {
+public final class FeatureMapTiling {
 
-	private FeatureMaps() {}
+	private FeatureMapTiling() {}
 
 	/**
 	 * @param raw the image, not normalised

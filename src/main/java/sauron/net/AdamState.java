@@ -1,7 +1,5 @@
-package sauron.train;
+package sauron.net;
 
-import sauron.net.Topology;
-import sauron.net.Weights;
 
 /**
  * Adam's moments, one array per weight array and with the same names, plus the number of steps taken.

@@ -1,0 +1,52 @@
+package sauron.imagej;
+
+import java.io.File;
+import java.util.List;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import sauron.model.ModelStore;
+import sauron.model.SauronModel;
+import sauron.prune.ModelPruner;
+
+/**
+ * Shrinks a saved model with Sauron's pruning criterion computed on an open image, writing a new model folder;
+ * the original model is never changed.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Prune Model")
+public final class PruneModelCommand extends SauronCommand {
+
+	@Parameter
+	ImagePlus image;
+
+	@Parameter(style = "directory", description = "the model folder to prune (read only)")
+	File model_dir;
+
+	@Parameter(style = "directory", description = "the folder for the smaller model")
+	File output_dir;
+
+	@Parameter(min = "0", max = "1", description = "one threshold for every layer; 0: the model's learned per-layer thresholds")
+	double tau = 0;
+
+	@Parameter(min = "1", description = "random patches of the image to compute the criterion on")
+	int patches = 8;
+
+	@Override
+	protected void execute() throws Exception {
+		if (image == null) throw new IllegalArgumentException("no image given");
+		if (output_dir == null) throw new IllegalArgumentException("no output_dir given: the folder for the pruned model");
+		if (model_dir != null && output_dir.getAbsoluteFile().toPath().normalize().equals(model_dir.getAbsoluteFile().toPath().normalize()))
+			throw new IllegalArgumentException("output_dir must differ from model_dir: pruning never changes the original model");
+		ModelStore.requireSavable(output_dir.toPath());
+		final SauronModel original = ModelStores.load(model_dir);
+		status("pruning " + model_dir.getName());
+		final SauronModel pruned = ModelPruner.prune(original, List.of(ImagePlusVolumes.toVolume(image)), tau > 0 ? tau : null, patches, 42);
+		ModelStore.save(pruned, output_dir.toPath());
+		UserMessages.log(String.format("pruned %s -> %s: %,d -> %,d parameters, %.2f -> %.2f MB", model_dir, output_dir, original.topology().parameterCount(),
+				pruned.topology().parameterCount(), ModelStore.sizeOnDisk(model_dir.toPath()) / 1e6, ModelStore.sizeOnDisk(output_dir.toPath()) / 1e6));
+		status("pruned " + model_dir.getName());
+	}
+}
