@@ -29,4 +29,14 @@ public final class Shapes {
 		for (int d = 0; d < shape.length; d++) t[d] = shape[shape.length - 1 - d];
 		return t;
 	}
+
+	/** "(x, y[, z])" of a linear index, for messages that point at one voxel. */
+	public static String position(final int[] shape, int index) {
+		final StringBuilder sb = new StringBuilder("(");
+		for (int d = 0; d < shape.length; d++) {
+			sb.append(d == 0 ? "" : ", ").append(index % shape[d]);
+			index /= shape[d];
+		}
+		return sb.append(')').toString();
+	}
 }

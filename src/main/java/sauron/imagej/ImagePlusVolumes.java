@@ -9,7 +9,9 @@ import ij.process.LUT;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.RealType;
 import sauron.data.LabelVolume;
+import sauron.data.Shapes;
 import sauron.data.Volume;
+import sauron.io.TiffWriter;
 import sauron.segment.Segmentation;
 
 /**
@@ -26,7 +28,7 @@ public final class ImagePlusVolumes {
 	public static Volume toVolume(final ImagePlus imp) {
 		final int[] shape = ImagePlusChecks.spatialShape(imp);
 		final int channels = imp.getNChannels();
-		final float[] data = new float[Math.multiplyExact(voxels(shape), channels)];
+		final float[] data = new float[Math.multiplyExact(Math.toIntExact(Shapes.voxels(shape)), channels)];
 		final int plane = shape[0] * shape[1];
 		final Calibration cal = imp.getCalibration();
 		final boolean calibrated = imp.getBitDepth() != 32 && cal.calibrated();
@@ -52,7 +54,7 @@ public final class ImagePlusVolumes {
 		for (int i = 0; i < values.length; i++) {
 			final float value = values[i];
 			if (!(value >= 0 && value <= 255 && value == Math.rint(value)))
-				throw new IllegalArgumentException(imp.getTitle() + ": label value " + value + " at pixel " + position(v.shape(), i)
+				throw new IllegalArgumentException(imp.getTitle() + ": label value " + value + " at pixel " + Shapes.position(v.shape(), i)
 						+ ", expected integers 0..255 (0 = background)");
 			labels[i] = (byte) (int) value;
 		}
@@ -62,16 +64,8 @@ public final class ImagePlusVolumes {
 	/** A 32-bit image, channels as hyperstack channels. */
 	public static ImagePlus toImagePlus(final Volume volume, final String title) {
 		final int[] shape = volume.shape();
-		final int channels = volume.channels(), plane = shape[0] * shape[1], depth = shape.length > 2 ? shape[2] : 1;
-		final float[] data = volume.data();
-		final ImageStack stack = new ImageStack(shape[0], shape[1]);
-		for (int z = 0; z < depth; z++)
-			for (int c = 0; c < channels; c++) {
-				final float[] pixels = new float[plane];
-				for (int i = 0; i < plane; i++) pixels[i] = data[(z * plane + i) * channels + c];
-				stack.addSlice(new FloatProcessor(shape[0], shape[1], pixels));
-			}
-		final ImagePlus imp = image(title, stack, channels, depth, volume.voxelSize());
+		final int channels = volume.channels(), depth = shape.length > 2 ? shape[2] : 1;
+		final ImagePlus imp = image(title, TiffWriter.floatStack(volume), channels, depth, volume.voxelSize());
 		for (int c = 1; c <= channels; c++) {
 			imp.setC(c);
 			imp.resetDisplayRange();
@@ -118,18 +112,5 @@ public final class ImagePlusVolumes {
 		return imp;
 	}
 
-	private static int voxels(final int[] shape) {
-		int n = 1;
-		for (final int s : shape) n = Math.multiplyExact(n, s);
-		return n;
-	}
 
-	private static String position(final int[] shape, int index) {
-		final StringBuilder sb = new StringBuilder("(");
-		for (int d = 0; d < shape.length; d++) {
-			sb.append(d == 0 ? "" : ", ").append(index % shape[d]);
-			index /= shape[d];
-		}
-		return sb.append(')').toString();
-	}
 }

@@ -3,6 +3,8 @@ package sauron.io;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import sauron.data.Shapes;
+
 /** The one rule for label files of any format: every value is an integer 0..255. */
 final class LabelValues {
 
@@ -14,15 +16,7 @@ final class LabelValues {
 	 */
 	static byte toLabel(final double value, final Path file, final int[] shape, final int index) throws IOException {
 		if (value >= 0 && value <= 255 && value == Math.rint(value)) return (byte) (int) value;
-		throw new IOException(file + ": label value " + value + " at voxel " + position(shape, index) + ", expected an integer 0..255");
+		throw new IOException(file + ": label value " + value + " at voxel " + Shapes.position(shape, index) + ", expected an integer 0..255");
 	}
 
-	private static String position(final int[] shape, int index) {
-		final StringBuilder sb = new StringBuilder("(");
-		for (int d = 0; d < shape.length; d++) {
-			sb.append(d == 0 ? "" : ", ").append(index % shape[d]);
-			index /= shape[d];
-		}
-		return sb.append(')').toString();
-	}
 }

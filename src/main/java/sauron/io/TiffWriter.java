@@ -23,18 +23,7 @@ public final class TiffWriter {
 	/** 32-bit float. */
 	public static void writeVolume(final Volume volume, final Path file) throws IOException {
 		final int[] shape = volume.shape();
-		final int channels = volume.channels();
-		final int plane = shape[0] * shape[1];
-		final int depth = shape.length == 3 ? shape[2] : 1;
-		final float[] data = volume.data();
-		final ImageStack stack = new ImageStack(shape[0], shape[1]);
-		for (int z = 0; z < depth; z++)
-			for (int c = 0; c < channels; c++) {
-				final float[] pixels = new float[plane];
-				for (int i = 0; i < plane; i++) pixels[i] = data[(z * plane + i) * channels + c];
-				stack.addSlice(new FloatProcessor(shape[0], shape[1], pixels));
-			}
-		save(image(file, stack, channels, depth, volume.voxelSize()), file);
+		save(image(file, floatStack(volume), volume.channels(), shape.length == 3 ? shape[2] : 1, volume.voxelSize()), file);
 	}
 
 	/** 8-bit. */
@@ -68,5 +57,20 @@ public final class TiffWriter {
 		final byte[] tiff = new FileSaver(imp).serialize();
 		if (tiff == null) throw new IOException(file + ": ImageJ could not encode the TIFF");
 		AtomicFiles.write(file, out -> out.write(tiff));
+	}
+
+	/** A 32-bit stack in ImageJ's hyperstack order (channel fastest, then z), one plane per channel and slice. */
+	public static ImageStack floatStack(final Volume volume) {
+		final int[] shape = volume.shape();
+		final int channels = volume.channels(), plane = shape[0] * shape[1], depth = shape.length == 3 ? shape[2] : 1;
+		final float[] data = volume.data();
+		final ImageStack stack = new ImageStack(shape[0], shape[1]);
+		for (int z = 0; z < depth; z++)
+			for (int c = 0; c < channels; c++) {
+				final float[] pixels = new float[plane];
+				for (int i = 0; i < plane; i++) pixels[i] = data[(z * plane + i) * channels + c];
+				stack.addSlice(new FloatProcessor(shape[0], shape[1], pixels));
+			}
+		return stack;
 	}
 }

@@ -246,11 +246,7 @@ public final class TrainingGraph implements AutoCloseable {
 			final Session.Runner runner = session.runner().feed(image, img).feed(labels, lab);
 			for (final Operand<TFloat32> g : gradients) runner.fetch(g);
 			try (Result r = runner.run()) {
-				final Map<String, Param> out = new LinkedHashMap<>();
-				int i = 0;
-				for (final Map.Entry<String, Slot> e : slots.entrySet())
-					out.put(e.getKey(), new Param(e.getValue().weight().shape().asArray(), Tensors.toArray(r.get(i++))));
-				return new Weights(out);
+				return weightsFrom(r);
 			}
 		}
 	}
@@ -267,12 +263,17 @@ public final class TrainingGraph implements AutoCloseable {
 		final Session.Runner runner = session.runner();
 		for (final Slot s : slots.values()) runner.fetch(which == 0 ? s.weight() : which == 1 ? s.m() : s.v());
 		try (Result r = runner.run()) {
-			final Map<String, Param> out = new LinkedHashMap<>();
-			int i = 0;
-			for (final Map.Entry<String, Slot> e : slots.entrySet())
-				out.put(e.getKey(), new Param(e.getValue().weight().shape().asArray(), Tensors.toArray(r.get(i++))));
-			return new Weights(out);
+			return weightsFrom(r);
 		}
+	}
+
+	/** One array per slot, in slot order, named like the weights. */
+	private Weights weightsFrom(final Result r) {
+		final Map<String, Param> out = new LinkedHashMap<>();
+		int i = 0;
+		for (final Map.Entry<String, Slot> e : slots.entrySet())
+			out.put(e.getKey(), new Param(e.getValue().weight().shape().asArray(), Tensors.toArray(r.get(i++))));
+		return new Weights(out);
 	}
 
 	public Topology topology() { return topology; }

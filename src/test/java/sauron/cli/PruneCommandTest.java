@@ -27,7 +27,7 @@ class PruneCommandTest {
 		labels = SauronCliTest.writeLabels(shared.resolve("disc-labels.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
 		model = shared.resolve("model");
 		final SauronCliTest.Result r = SauronCliTest.train(image, labels, model, "--base", "8", "--no-prune");
-		assertEquals(0, r.exit, r.toString());
+		assertEquals(0, r.exit(), r.toString());
 	}
 
 	@Test
@@ -35,13 +35,13 @@ class PruneCommandTest {
 		final byte[] json = Files.readAllBytes(model.resolve("sauron.json"));
 		final Path pruned = tmp.resolve("pruned");
 		final SauronCliTest.Result r = SauronCliTest.run("prune", "-m", model.toString(), "-i", image.toString(), "-o", pruned.toString(), "--tau", "0.6");
-		assertEquals(0, r.exit, r.toString());
-		assertTrue(r.out.contains("parameters") && r.out.contains("FLOPs per voxel") && r.out.contains("size on disk"), r.out);
+		assertEquals(0, r.exit(), r.toString());
+		assertTrue(r.out().contains("parameters") && r.out().contains("FLOPs per voxel") && r.out().contains("size on disk"), r.out());
 		final long before = ModelStore.load(model).topology().parameterCount(), after = ModelStore.load(pruned).topology().parameterCount();
 		assertTrue(after < before, before + " -> " + after);
 		assertArrayEquals(json, Files.readAllBytes(model.resolve("sauron.json")), "the original model is untouched");
 		final SauronCliTest.Result s = SauronCliTest.segment(pruned, image, tmp.resolve("seg.nii.gz"));
-		assertEquals(0, s.exit, s.toString());
+		assertEquals(0, s.exit(), s.toString());
 	}
 
 	@Test
