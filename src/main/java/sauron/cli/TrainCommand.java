@@ -96,8 +96,20 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--no-prune", description = "do not remove filters (with --lambda 0: the plain nnU-Net baseline)")
 	boolean noPrune;
 
+	@Option(names = "--tau0", description = "first pruning threshold; default: ${DEFAULT-VALUE}", defaultValue = "0.001")
+	double tau0;
+
 	@Option(names = "--tau-max", description = "highest pruning threshold; default: ${DEFAULT-VALUE}", defaultValue = "0.3")
 	double tauMax;
+
+	@Option(names = "--tau-steps", description = "steps from tau0 to tau-max (kappa); default: ${DEFAULT-VALUE}", defaultValue = "15")
+	int kappa;
+
+	@Option(names = "--patience", description = "epochs a layer's threshold stays frozen after it rose, and the loss plateau length (rho); default: ${DEFAULT-VALUE}", defaultValue = "5")
+	int rho;
+
+	@Option(names = "--mu", description = "a layer whose last pruning removed at least ceil(mu * filters) waits; default: ${DEFAULT-VALUE}", defaultValue = "0.02")
+	double mu;
 
 	@Override
 	public Integer call() throws Exception {
@@ -126,8 +138,7 @@ final class TrainCommand implements Callable<Integer> {
 				noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
-		final SauronSettings d0 = SauronSettings.DEFAULTS;
-		final SauronSettings sauron = new SauronSettings(d0.tau0(), tauMax, d0.kappa(), d0.rho(), d0.mu(), lambda, d0.sf(), !noPrune);
+		final SauronSettings sauron = new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, SauronSettings.DEFAULTS.sf(), !noPrune);
 		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out)).train(pairs);
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
