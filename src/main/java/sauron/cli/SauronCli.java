@@ -33,7 +33,13 @@ public final class SauronCli implements Runnable {
 			if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace(commandLine.getErr());
 			return 1;
 		});
-		return cli.execute(args);
+		try {
+			return cli.execute(args);
+		} finally {
+			// Autoflush covers println/printf only; a command's print() would be lost at System.exit.
+			out.flush();
+			err.flush();
+		}
 	}
 
 	static String message(final Throwable e) {

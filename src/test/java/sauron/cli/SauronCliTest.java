@@ -166,6 +166,15 @@ class SauronCliTest {
 	// ---------------------------------------------------------------- usage (exit 2)
 
 	@Test
+	void everythingACommandPrintsReachesTheStreamWhenItEnds() {
+		// As main() does: autoflush on println/printf only, so a print() stays in the writer's buffer.
+		final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		final PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), true);
+		assertEquals(0, SauronCli.execute(new String[] { "info", "-m", model2d.toString() }, out, new PrintWriter(new StringWriter())));
+		assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("parameters"), "info printed nothing");
+	}
+
+	@Test
 	void helpOfEveryCommandExitsZeroAndListsItsOptions() {
 		assertHelp(run("--help"), "Usage: sauron", "train", "segment", "evaluate", "info");
 		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--conv");
