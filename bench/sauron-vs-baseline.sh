@@ -3,6 +3,7 @@
 # Colin27 sample with the same seed, epochs and data, segments the RIGHT hemisphere with each, and prints
 # parameters, FLOPs, model size, Dice, HD95, segmentation time and first/last epoch seconds side by side.
 #   bench/sauron-vs-baseline.sh [epochs] [steps] [extra train options for both...]
+#   REPORT_ONLY=1 bench/sauron-vs-baseline.sh     # print the table again from the last run's files
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 epochs="${1:-60}"; steps="${2:-5}"; shift $(( $# > 2 ? 2 : $# ))
@@ -19,8 +20,10 @@ run() {  # name, train options...
   "$root/bin/sauron" evaluate -p "$out/$name-right.nii.gz" -t "$s-right-mask.nii.gz" > "$out/$name-eval.txt"
   "$root/bin/sauron" info -m "$out/$name" > "$out/$name-info.txt"
 }
-run baseline --lambda 0 --no-prune "$@"
-run sauron "$@"
+if [ -z "${REPORT_ONLY:-}" ]; then
+  run baseline --lambda 0 --no-prune "$@"
+  run sauron "$@"
+fi
 printf '\n%-10s %12s %14s %9s %8s %8s %10s %10s %10s\n' method parameters "FLOPs/voxel" "size MB" Dice "HD95 mm" "seg. s" "epoch 1 s" "last ep. s"
 for name in baseline sauron; do
   params=$(grep '^parameters' "$out/$name-info.txt" | awk '{print $2}')
@@ -32,4 +35,4 @@ for name in baseline sauron; do
   last=$(grep '^epoch ' "$out/$name-train.log" | tail -1 | awk '{for(i=1;i<=NF;i++) if($i=="s") print $(i-1)}')
   printf '%-10s %12s %14s %9s %8s %8s %10s %10s %10s\n' "$name" "$params" "$flops" "$size" "$dice" "$hd95" "$seg" "$first" "$last"
 done
-echo "(trained on the left hemisphere of Colin27 at 3 mm, scored on the right; $epochs epochs x $steps steps, seed 42; logs in $out)"
+echo "(trained on the left hemisphere of Colin27 at 3 mm, scored on the right; $(grep -c '^epoch ' "$out/sauron-train.log") epochs, seed 42; logs in $out)"
