@@ -188,8 +188,8 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public void epochEnded(final EpochRecord r) {
-			out.printf("epoch %3d/%d  loss %.4f  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(), orDash(r.validationLoss()),
-					orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
+			out.printf("epoch %3d/%d  loss %.4f (R %s)  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(),
+					orDash(r.regularizer()), orDash(r.validationLoss()), orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
 		}
 
 		@Override

@@ -92,7 +92,8 @@ public final class Trainer {
 		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY)) {
 			for (int epoch = 0; epoch < settings.epochs(); epoch++) {
 				final long startTime = System.nanoTime();
-				final double loss = trainEpoch(graph, patches, epoch);
+				final double[] losses = trainEpoch(graph, patches, epoch);
+				final double loss = losses[0];
 				final Validator.Scores val = validator.score(graph.topology(), graph.weights());
 				trainingLosses.add(loss);
 				validationLosses.add(val.loss());
@@ -103,7 +104,7 @@ public final class Trainer {
 					if (removesAny(keep)) graph = pruned(graph, keep);
 				}
 				final Topology now = graph.topology();
-				final EpochRecord record = new EpochRecord(epoch + 1, loss, val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
+				final EpochRecord record = new EpochRecord(epoch + 1, loss, losses[1], val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
 						now.parameterCount(), ModelStore.flopsPerVoxel(now, settings.patchShape()), now.spec().widths(), thresholds);
 				history.add(record);
 				listener.epochEnded(record);
@@ -126,10 +127,10 @@ public final class Trainer {
 				(float) sauron.lambda(), sauron.sf());
 	}
 
-	/** One epoch of Adam steps at the epoch's poly-decayed learning rate; returns the mean loss. */
-	private double trainEpoch(final TrainingGraph graph, final PatchPrefetcher patches, final int epoch) {
+	/** One epoch of Adam steps at the epoch's poly-decayed learning rate; returns the mean loss and mean R. */
+	private double[] trainEpoch(final TrainingGraph graph, final PatchPrefetcher patches, final int epoch) {
 		final float lr = (float) settings.learningRateAt(epoch);
-		double sum = 0;
+		double sum = 0, regularizer = 0;
 		for (int step = 0; step < settings.stepsPerEpoch(); step++) {
 			final PatchBatch batch = patches.next();
 			final float loss = graph.step(batch.images(), batch.labels(), lr);
@@ -137,9 +138,10 @@ public final class Trainer {
 				throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
 						+ "); try a lower learning rate than " + settings.learningRate());
 			sum += loss;
+			regularizer += graph.lastRegularizer();
 			listener.stepEnded(epoch, step, loss);
 		}
-		return sum / settings.stepsPerEpoch();
+		return new double[] { sum / settings.stepsPerEpoch(), regularizer / settings.stepsPerEpoch() };
 	}
 
 	/** Removes filters from weights and Adam moments and continues with a graph of the smaller network. */

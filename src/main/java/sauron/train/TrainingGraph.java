@@ -50,7 +50,8 @@ public final class TrainingGraph implements AutoCloseable {
 	private final Session session;
 	private final Placeholder<TFloat32> image, learningRate, beta1Power, beta2Power;
 	private final Placeholder<TUint8> labels;
-	private final Operand<TFloat32> loss, probabilities;
+	private final Operand<TFloat32> loss, probabilities, regularizer;
+	private float lastRegularizer = Float.NaN;
 	private final Op train;
 	private final Map<String, Slot> slots = new LinkedHashMap<>();
 	private final Map<String, Operand<TFloat32>> prunableMaps = new LinkedHashMap<>();
@@ -120,8 +121,8 @@ public final class TrainingGraph implements AutoCloseable {
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
 		for (final Layer layer : topology.prunable()) prunableMaps.put(layer.name(), forward.activations().get(layer.name()));
 		final Operand<TFloat32> segmentation = SegmentationLoss.build(tf, forward.logits(), oneHot, dims);
-		loss = tf.withName("loss").identity(lambda == 0 ? segmentation
-				: tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), SauronRegularizer.build(tf, prunableMaps, poolFactor))));
+		regularizer = lambda == 0 ? null : SauronRegularizer.build(tf, prunableMaps, poolFactor);
+		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
 		final List<Operand<?>> variables = new ArrayList<>();
@@ -206,11 +207,21 @@ public final class TrainingGraph implements AutoCloseable {
 				TFloat32 lrT = Tensors.scalar(lr);
 				TFloat32 b1 = Tensors.scalar((float) Math.pow(BETA1, t));
 				TFloat32 b2 = Tensors.scalar((float) Math.pow(BETA2, t));
-				Result r = session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1).feed(beta2Power, b2)
-						.addTarget(train).fetch(loss).run()) {
+				Result r = withRegularizer(session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1)
+						.feed(beta2Power, b2).addTarget(train).fetch(loss)).run()) {
 			step = t;
+			lastRegularizer = regularizer != null ? ((TFloat32) r.get(1)).getFloat() : Float.NaN;
 			return ((TFloat32) r.get(0)).getFloat();
 		}
+	}
+
+	private Session.Runner withRegularizer(final Session.Runner runner) {
+		return regularizer == null ? runner : runner.fetch(regularizer);
+	}
+
+	/** Sauron's regulariser R (unweighted) in the last step's loss; NaN when lambda is 0. */
+	public float lastRegularizer() {
+		return lastRegularizer;
 	}
 
 	/** Loss and full-resolution probabilities of a batch, without training. */
