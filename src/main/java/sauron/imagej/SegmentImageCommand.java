@@ -47,8 +47,8 @@ public final class SegmentImageCommand extends SauronCommand {
 		status("segmented " + name);
 	}
 
-	/** The outputs lie on the input's grid: keep its calibration and unit (an uncalibrated image stays in pixels, not mm). */
-	private static ImagePlus sameCalibration(final ImagePlus output, final ImagePlus input) {
+	/** An output on the input's grid keeps its calibration and unit (an uncalibrated image stays in pixels, not mm). */
+	static ImagePlus sameCalibration(final ImagePlus output, final ImagePlus input) {
 		if (output.getWidth() == input.getWidth() && output.getHeight() == input.getHeight() && output.getNSlices() == input.getNSlices())
 		{
 			final ij.measure.Calibration c = input.getCalibration().copy();
