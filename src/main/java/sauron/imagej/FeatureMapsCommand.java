@@ -40,7 +40,7 @@ public final class FeatureMapsCommand extends SauronCommand {
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStores.load(model_dir), null, 0.5, 1, w -> UserMessages.log("warning: " + w))) {
 			status("feature maps of " + name + " for " + image.getTitle());
 			final Volume maps = FeatureMapTiling.compute(segmenter, ImagePlusVolumes.toVolume(image), image.getTitle(), name);
-			feature_maps = label(ImagePlusVolumes.toImagePlus(maps, SegmentImageCommand.baseName(image.getTitle()) + "-" + name), name);
+			feature_maps = SegmentImageCommand.sameCalibration(label(ImagePlusVolumes.toImagePlus(maps, SegmentImageCommand.baseName(image.getTitle()) + "-" + name), name), image);
 		}
 	}
 

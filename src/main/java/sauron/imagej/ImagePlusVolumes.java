@@ -1,5 +1,7 @@
 package sauron.imagej;
 
+import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
@@ -61,11 +63,15 @@ public final class ImagePlusVolumes {
 		return new LabelVolume(v.shape(), labels, v.voxelSize());
 	}
 
-	/** A 32-bit image, channels as hyperstack channels. */
+	/**
+	 * A 32-bit image, channels as hyperstack channels. Several channels make a grayscale CompositeImage, so that
+	 * each channel keeps its own display range (feature maps differ widely; one shared range shows most as black).
+	 */
 	public static ImagePlus toImagePlus(final Volume volume, final String title) {
 		final int[] shape = volume.shape();
 		final int channels = volume.channels(), depth = shape.length > 2 ? shape[2] : 1;
-		final ImagePlus imp = image(title, TiffWriter.floatStack(volume), channels, depth, volume.voxelSize());
+		final ImagePlus plain = image(title, TiffWriter.floatStack(volume), channels, depth, volume.voxelSize());
+		final ImagePlus imp = channels > 1 ? new CompositeImage(plain, IJ.GRAYSCALE) : plain;
 		for (int c = 1; c <= channels; c++) {
 			imp.setC(c);
 			imp.resetDisplayRange();

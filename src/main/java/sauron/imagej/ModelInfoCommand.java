@@ -23,7 +23,13 @@ public final class ModelInfoCommand extends SauronCommand {
 		report = null;
 		report = ModelReport.describe(ModelStores.load(model_dir), model_dir.toPath());
 		if (UserMessages.headless()) UserMessages.log(report);
-		else new TextWindow("Model Info: " + model_dir.getName(), "", report, 640, 480);
+		else new TextWindow("Model Info: " + model_dir.getName(), "", report, 680, windowHeight(report));
+	}
+
+	/** Tall enough for the whole report (layers and history) where the screen allows, so it reads without scrolling. */
+	private static int windowHeight(final String text) {
+		final int lines = (int) text.lines().count();
+		return Math.max(300, Math.min(ij.IJ.getScreenSize().height - 120, 120 + 22 * lines));
 	}
 
 	/** The text of the last run, or null when it failed. */

@@ -12,7 +12,7 @@ final class ModelStores {
 	private ModelStores() {}
 
 	static SauronModel load(final File modelDir) throws IOException {
-		if (modelDir == null || modelDir.getPath().isBlank()) throw new IllegalArgumentException("no model_dir given: the folder of a model written by Train U-Net");
+		if (modelDir == null || modelDir.getPath().isBlank()) throw new IllegalArgumentException("no model folder given (model_dir): choose the folder of a model written by Train U-Net");
 		return ModelStore.load(modelDir.toPath());
 	}
 }

@@ -41,10 +41,21 @@ public final class SegmentImageCommand extends SauronCommand {
 			status("segmenting " + name);
 			final Segmentation s = segmenter.segment(ImagePlusVolumes.toVolume(image), name, (done, total) -> progress(done, total), IJ::escapePressed);
 			final ImagePlus[] images = ImagePlusVolumes.toImagePlus(s, baseName(name));
-			labels = images[0];
-			if (probabilities) probability_map = images[1];
+			labels = sameCalibration(images[0], image);
+			if (probabilities) probability_map = sameCalibration(images[1], image);
 		}
 		status("segmented " + name);
+	}
+
+	/** An output on the input's grid keeps its calibration and unit (an uncalibrated image stays in pixels, not mm). */
+	static ImagePlus sameCalibration(final ImagePlus output, final ImagePlus input) {
+		if (output.getWidth() == input.getWidth() && output.getHeight() == input.getHeight() && output.getNSlices() == input.getNSlices())
+		{
+			final ij.measure.Calibration c = input.getCalibration().copy();
+			c.disableDensityCalibration(); // pixel values are labels or probabilities, not the input's calibrated values
+			output.setCalibration(c);
+		}
+		return output;
 	}
 
 	static String baseName(final String title) {

@@ -76,7 +76,7 @@ public final class TrainUNetCommand extends SauronCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (model_dir == null) throw new IllegalArgumentException("no model_dir given: the folder to save the model in");
+		if (model_dir == null) throw new IllegalArgumentException("no model folder given (model_dir): choose the folder to save the model in");
 		final List<TrainingPair> pairs = data_dir != null ? TrainingFiles.readFolder(data_dir.toPath(), classes) : List.of(pairFromImages());
 		final int d = dims.equals("auto") ? pairs.get(0).image().dims() : dims.equals("3D") ? 3 : 2;
 		final TrainingSettings s = settings(d);
