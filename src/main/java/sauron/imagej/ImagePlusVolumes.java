@@ -6,7 +6,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
-import ij.process.FloatProcessor;
 import ij.process.LUT;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.RealType;

@@ -8,7 +8,6 @@ import java.util.List;
 import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
-import org.scijava.plugin.Plugin;
 import org.scijava.service.Service;
 
 import ij.IJ;

@@ -94,7 +94,7 @@ public final class Trainer {
 				final long startTime = System.nanoTime();
 				final double[] losses = trainEpoch(graph, patches, epoch);
 				final double loss = losses[0];
-				final Validator.Scores val = validator.score(graph.topology(), graph.weights());
+				final Validator.Scores val = validator.score(graph);
 				trainingLosses.add(loss);
 				validationLosses.add(val.loss());
 				Map<String, Double> thresholds = Map.of();

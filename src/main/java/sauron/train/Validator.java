@@ -34,8 +34,11 @@ final class Validator {
 		this.classes = classes;
 	}
 
-	Scores score(final Topology topology, final Weights weights) {
+	/** Reads the graph's weights only when there is something to validate: fetching them costs a full copy. */
+	Scores score(final TrainingGraph graph) {
 		if (pairs.isEmpty()) return Scores.NONE;
+		final Topology topology = graph.topology();
+		final Weights weights = graph.weights();
 		final DiceCounter dice = new DiceCounter(classes);
 		double loss = 0;
 		try (InferenceGraph net = new InferenceGraph(topology, weights)) {
