@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The command line: train, segment, evaluate and inspect U-Nets, for servers and clusters. */
 @Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
 		description = "Train, prune (Sauron) and run 2D/3D U-Nets for segmentation.",
-		subcommands = { TrainCommand.class, SegmentCommand.class, PruneCommand.class, EvaluateCommand.class, InfoCommand.class })
+		subcommands = { TrainCommand.class, SegmentCommand.class, PruneCommand.class, EvaluateCommand.class, InfoCommand.class, FeaturesCommand.class,
+				DevicesCommand.class })
 public final class SauronCli implements Runnable {
 
 	@CommandLine.Spec
@@ -20,6 +21,7 @@ public final class SauronCli implements Runnable {
 	}
 
 	public static void main(final String[] args) {
+		if (java.util.Arrays.asList(args).contains("--events")) exitWhenInputCloses();
 		System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
@@ -40,6 +42,26 @@ public final class SauronCli implements Runnable {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/**
+	 * As the engine process of the Fiji plugin: its standard input is a pipe from the host, closed when the
+	 * host ends (even when killed); then nobody waits for this run any more. Saved models are renamed into
+	 * place whole, so halting never leaves half a model.
+	 */
+	private static void exitWhenInputCloses() {
+		final Thread t = new Thread(() -> {
+			try {
+				while (System.in.read() != -1) {
+					// the host never writes; only the end of the stream matters
+				}
+			} catch (final java.io.IOException e) {
+				// a broken pipe is the same news
+			}
+			Runtime.getRuntime().halt(3);
+		}, "host-watch");
+		t.setDaemon(true);
+		t.start();
 	}
 
 	static String message(final Throwable e) {

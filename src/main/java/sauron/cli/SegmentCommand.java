@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.io.ImageFiles;
 import sauron.io.TrainingFiles;
 import sauron.model.ModelStore;
+import sauron.net.Devices;
 import sauron.segment.ModelSegmenter;
 import sauron.segment.Segmentation;
 
@@ -50,6 +52,9 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--batch", description = "tiles per network call; default: ${DEFAULT-VALUE}", defaultValue = "1")
 	int batch;
 
+	@Mixin
+	EventOptions events;
+
 	@Override
 	public Integer call() throws Exception {
 		final List<Path> in = new ArrayList<>(images), out = new ArrayList<>(outputs);
@@ -70,10 +75,15 @@ final class SegmentCommand implements Callable<Integer> {
 		}
 		for (final Path p : out) requireSupported(p, "output");
 		final var log = spec.commandLine().getOut();
+		log.println(Devices.describe());
+		// One image: progress over its tiles; several: over the images.
+		final var tiles = in.size() == 1 ? events.tileProgress(log) : sauron.segment.TileProgress.NONE;
+		final var images = in.size() == 1 ? sauron.segment.TileProgress.NONE : events.tileProgress(log);
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), tile == null ? null : tile.sides(), overlap, batch, w -> log.println("warning: " + w))) {
 			for (int i = 0; i < in.size(); i++) {
 				final long start = System.nanoTime();
-				final Segmentation s = segmenter.segment(ImageFiles.readImage(in.get(i)), in.get(i).getFileName().toString());
+				images.tilesDone(i, in.size());
+				final Segmentation s = segmenter.segment(ImageFiles.readImage(in.get(i)), in.get(i).getFileName().toString(), tiles, () -> false);
 				ImageFiles.writeLabels(s.labels(), out.get(i));
 				if (probabilities) ImageFiles.writeImage(s.probabilities(), probabilityPath(out.get(i)));
 				log.printf("%s -> %s (%.1f s)%n", in.get(i), out.get(i), (System.nanoTime() - start) / 1e9);

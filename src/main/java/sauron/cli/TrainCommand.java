@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,11 +19,13 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.ConvForm;
+import sauron.net.Devices;
 import sauron.net.UNetSpec;
 import sauron.prune.SauronSettings;
 import sauron.train.Trainer;
 import sauron.train.TrainingListener;
 import sauron.train.TrainingSettings;
+import sauron.worker.EngineEvents;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a U-Net on image/label pairs and save the model directory.")
 final class TrainCommand implements Callable<Integer> {
@@ -111,6 +114,12 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--mu", description = "a layer whose last pruning removed at least ceil(mu * filters) waits; default: ${DEFAULT-VALUE}", defaultValue = "0.02")
 	double mu;
 
+	@Option(names = "--stop-file", description = "training stops after the epoch in which this file appears, and saves the model", paramLabel = "FILE")
+	Path stopFile;
+
+	@Mixin
+	EventOptions events;
+
 	@Override
 	public Integer call() throws Exception {
 		// Everything that can be checked without the images is checked before reading them and hours of training.
@@ -139,7 +148,8 @@ final class TrainCommand implements Callable<Integer> {
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
 		final SauronSettings sauron = new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, SauronSettings.DEFAULTS.sf(), !noPrune);
-		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out)).train(pairs);
+		out.println(Devices.describe());
+		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs);
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
@@ -172,12 +182,18 @@ final class TrainCommand implements Callable<Integer> {
 			}
 	}
 
-	/** One line per epoch: loss, validation loss and Dice, seconds. */
+	/** One line per epoch: loss, validation loss and Dice, seconds; with events also per step; stops when the stop file appears. */
 	static final class ProgressPrinter implements TrainingListener {
 		private final java.io.PrintWriter out;
+		private final boolean events;
+		private final Path stopFile;
 		private int epochs;
 
-		ProgressPrinter(final java.io.PrintWriter out) { this.out = out; }
+		ProgressPrinter(final java.io.PrintWriter out, final boolean events, final Path stopFile) {
+			this.out = out;
+			this.events = events;
+			this.stopFile = stopFile;
+		}
 
 		@Override
 		public void started(final UNetSpec spec, final TrainingSettings settings) {
@@ -187,7 +203,18 @@ final class TrainCommand implements Callable<Integer> {
 		}
 
 		@Override
+		public void stepEnded(final int epoch, final int step, final float loss) {
+			if (events) out.println(EngineEvents.step(epoch, step, loss));
+		}
+
+		@Override
+		public boolean stopRequested() {
+			return stopFile != null && java.nio.file.Files.exists(stopFile);
+		}
+
+		@Override
 		public void epochEnded(final EpochRecord r) {
+			if (events) out.println(EngineEvents.epoch(r));
 			out.printf("epoch %3d/%d  loss %.4f (R %s)  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(),
 					orDash(r.regularizer()), orDash(r.validationLoss()), orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
 		}

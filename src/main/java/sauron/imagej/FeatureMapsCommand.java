@@ -10,7 +10,7 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.ImageStack;
 import sauron.data.Volume;
-import sauron.segment.ModelSegmenter;
+import sauron.io.ImageFiles;
 
 /**
  * Shows what one layer of a model sees in an image: a hyperstack with one channel per (remaining) filter,
@@ -37,9 +37,12 @@ public final class FeatureMapsCommand extends SauronCommand {
 		feature_maps = null;
 		if (image == null) throw new IllegalArgumentException("no image given");
 		final String name = layer == null ? "" : layer.trim();
-		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStores.load(model_dir), null, 0.5, 1, w -> UserMessages.log("warning: " + w))) {
+		try (EngineCall call = new EngineCall("features")) {
+			final java.nio.file.Path out = call.file("maps.nii");
+			call.with("-m", EngineCall.modelDir(model_dir)).with("-i", call.write(ImagePlusVolumes.toVolume(image), image.getTitle())).with("--layer", name).with("-o", out);
 			status("feature maps of " + name + " for " + image.getTitle());
-			final Volume maps = FeatureMapTiling.compute(segmenter, ImagePlusVolumes.toVolume(image), image.getTitle(), name);
+			call.run(EngineCall.logOnly(), () -> false);
+			final Volume maps = ImageFiles.readImage(out);
 			feature_maps = SegmentImageCommand.sameCalibration(label(ImagePlusVolumes.toImagePlus(maps, SegmentImageCommand.baseName(image.getTitle()) + "-" + name), name), image);
 		}
 	}

@@ -97,8 +97,13 @@ public final class ImagePlusVolumes {
 
 	/** The label image "<name>-labels" and the probabilities "<name>-probabilities" (one channel per class). */
 	public static ImagePlus[] toImagePlus(final Segmentation s, final String name) {
-		final ImagePlus probabilities = toImagePlus(s.probabilities(), name + "-probabilities");
-		for (int c = 1; c <= s.probabilities().channels(); c++) {
+		return new ImagePlus[] { toImagePlus(s.labels(), name + "-labels"), probabilityImage(s.probabilities(), name) };
+	}
+
+	/** Class probabilities as "<name>-probabilities": one channel per class, slices labelled "class c", display range 0-1. */
+	public static ImagePlus probabilityImage(final Volume p, final String name) {
+		final ImagePlus probabilities = toImagePlus(p, name + "-probabilities");
+		for (int c = 1; c <= p.channels(); c++) {
 			probabilities.setC(c);
 			probabilities.setDisplayRange(0, 1);
 		}
@@ -106,7 +111,7 @@ public final class ImagePlusVolumes {
 		for (int z = 0; z < probabilities.getNSlices(); z++)
 			for (int c = 0; c < probabilities.getNChannels(); c++)
 				probabilities.getStack().setSliceLabel("class " + c, z * probabilities.getNChannels() + c + 1);
-		return new ImagePlus[] { toImagePlus(s.labels(), name + "-labels"), probabilities };
+		return probabilities;
 	}
 
 	private static ImagePlus image(final String title, final ImageStack stack, final int channels, final int depth, final double[] voxelSize) {

@@ -7,7 +7,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.text.TextWindow;
-import sauron.model.ModelReport;
 
 /** Describes a model folder (network, filters per layer, parameters, FLOPs, history) in a text window, or the log headless. */
 @Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Model Info")
@@ -21,7 +20,9 @@ public final class ModelInfoCommand extends SauronCommand {
 	@Override
 	protected void execute() throws Exception {
 		report = null;
-		report = ModelReport.describe(ModelStores.load(model_dir), model_dir.toPath());
+		try (EngineCall call = new EngineCall("info")) {
+			report = call.with("-m", EngineCall.modelDir(model_dir)).run(new sauron.worker.EngineProcess.Listener() {}, () -> false);
+		}
 		if (UserMessages.headless()) UserMessages.log(report);
 		else new TextWindow("Model Info: " + model_dir.getName(), "", report, 680, windowHeight(report));
 	}

@@ -1,20 +1,17 @@
 package sauron.imagej;
 
 import java.io.File;
-import java.util.List;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sauron.model.ModelStore;
-import sauron.model.SauronModel;
-import sauron.prune.ModelPruner;
 
 /**
  * Shrinks a saved model with Sauron's pruning criterion computed on an open image, writing a new model folder;
- * the original model is never changed.
+ * the original model is never changed. Runs in the engine process (the command line's "prune"), which logs the
+ * parameters, FLOPs and sizes before and after.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Prune Model")
 public final class PruneModelCommand extends SauronCommand {
@@ -40,13 +37,12 @@ public final class PruneModelCommand extends SauronCommand {
 		if (output_dir == null) throw new IllegalArgumentException("no output_dir given: the folder for the pruned model");
 		if (model_dir != null && output_dir.getAbsoluteFile().toPath().normalize().equals(model_dir.getAbsoluteFile().toPath().normalize()))
 			throw new IllegalArgumentException("output_dir must differ from model_dir: pruning never changes the original model");
-		ModelStore.requireSavable(output_dir.toPath());
-		final SauronModel original = ModelStores.load(model_dir);
-		status("pruning " + model_dir.getName());
-		final SauronModel pruned = ModelPruner.prune(original, List.of(ImagePlusVolumes.toVolume(image)), tau > 0 ? tau : null, patches, 42);
-		ModelStore.save(pruned, output_dir.toPath());
-		UserMessages.log(String.format("pruned %s -> %s: %,d -> %,d parameters, %.2f -> %.2f MB", model_dir, output_dir, original.topology().parameterCount(),
-				pruned.topology().parameterCount(), ModelStore.sizeOnDisk(model_dir.toPath()) / 1e6, ModelStore.sizeOnDisk(output_dir.toPath()) / 1e6));
+		try (EngineCall call = new EngineCall("prune")) {
+			call.with("-m", EngineCall.modelDir(model_dir)).with("-o", output_dir.getAbsolutePath()).with("-i", call.write(ImagePlusVolumes.toVolume(image), image.getTitle()))
+					.with("--tau", tau > 0 ? tau : null).with("--patches", patches);
+			status("pruning " + model_dir.getName());
+			call.run(EngineCall.logOnly(), () -> false);
+		}
 		status("pruned " + model_dir.getName());
 	}
 }

@@ -4,7 +4,12 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 
+import java.util.concurrent.CancellationException;
+
+import com.google.gson.JsonObject;
+
 import ij.IJ;
+import sauron.worker.EngineProcess;
 
 /**
  * What every Sauron command shares: run() catches every failure and reports it as a message (dialog or log
@@ -24,6 +29,8 @@ public abstract class SauronCommand implements Command {
 		error = null;
 		try {
 			execute();
+		} catch (final CancellationException e) {
+			status(title() + " cancelled");
 		} catch (final Exception | LinkageError | OutOfMemoryError e) {
 			error = UserMessages.of(e);
 			UserMessages.error(title(), e);
@@ -49,6 +56,19 @@ public abstract class SauronCommand implements Command {
 	protected final void status(final String text) {
 		if (statusService != null) statusService.showStatus(text);
 		else IJ.showStatus(text);
+	}
+
+	/** The engine's lines to ImageJ's log and its progress events to the progress bar. */
+	protected final EngineProcess.Listener progressListener() {
+		return new EngineProcess.Listener() {
+			@Override
+			public void log(final String line) { UserMessages.log(line); }
+
+			@Override
+			public void event(final JsonObject e) {
+				if (e.get("type").getAsString().equals("progress")) progress(e.get("done").getAsInt(), e.get("total").getAsInt());
+			}
+		};
 	}
 
 	protected final void progress(final int done, final int total) {

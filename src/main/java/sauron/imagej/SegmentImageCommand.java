@@ -1,6 +1,7 @@
 package sauron.imagej;
 
 import java.io.File;
+import java.nio.file.Path;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -9,10 +10,9 @@ import org.scijava.plugin.Plugin;
 
 import ij.IJ;
 import ij.ImagePlus;
-import sauron.segment.ModelSegmenter;
-import sauron.segment.Segmentation;
+import sauron.io.ImageFiles;
 
-/** Segments an open image with a trained model: a label image and, if asked, the class probabilities. Esc cancels. */
+/** Segments an open image with a trained model (in the engine process, the command line's "segment"): a label image and, if asked, the class probabilities. Esc cancels. */
 @Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Segment Image")
 public final class SegmentImageCommand extends SauronCommand {
 
@@ -37,12 +37,15 @@ public final class SegmentImageCommand extends SauronCommand {
 		if (image == null) throw new IllegalArgumentException("no image given");
 		final String name = image.getTitle();
 		IJ.resetEscape();
-		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStores.load(model_dir), null, 0.5, 1, w -> UserMessages.log("warning: " + w))) {
+		try (EngineCall call = new EngineCall("segment")) {
+			final Path out = call.file("labels.nii");
+			call.with("-m", EngineCall.modelDir(model_dir)).with("-i", call.write(ImagePlusVolumes.toVolume(image), image.getTitle())).with("-o", out)
+					.flag("--probabilities", probabilities).flag("--events", true);
 			status("segmenting " + name);
-			final Segmentation s = segmenter.segment(ImagePlusVolumes.toVolume(image), name, (done, total) -> progress(done, total), IJ::escapePressed);
-			final ImagePlus[] images = ImagePlusVolumes.toImagePlus(s, baseName(name));
-			labels = sameCalibration(images[0], image);
-			if (probabilities) probability_map = sameCalibration(images[1], image);
+			call.run(progressListener(), IJ::escapePressed);
+			labels = sameCalibration(ImagePlusVolumes.toImagePlus(ImageFiles.readLabels(out), baseName(name) + "-labels"), image);
+			if (probabilities) probability_map = sameCalibration(
+					ImagePlusVolumes.probabilityImage(ImageFiles.readImage(SegmentFolderCommand.probabilityPath(out)), baseName(name)), image);
 		}
 		status("segmented " + name);
 	}

@@ -1,30 +1,26 @@
 package sauron.imagej;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import com.google.gson.JsonObject;
+
 import ij.ImagePlus;
 import sauron.data.LabelVolume;
-import sauron.data.TrainingPair;
 import sauron.data.Volume;
-import sauron.io.TrainingFiles;
 import sauron.model.EpochRecord;
-import sauron.model.ModelStore;
-import sauron.model.SauronModel;
-import sauron.net.UNetSpec;
-import sauron.prune.SauronSettings;
-import sauron.train.Trainer;
-import sauron.train.TrainingListener;
-import sauron.train.TrainingSettings;
+import sauron.worker.EngineEvents;
+import sauron.worker.EngineProcess;
 
 /**
  * Trains a U-Net on an open image and its label image, or on a folder with images/ and labels/, and saves the
- * model folder. Progress per epoch in the status bar and two live plots (log lines headless); "Stop after
+ * model folder, in the engine process (the command line's "train"). Progress per epoch in the status bar and two live plots (log lines headless); "Stop after
  * this epoch" or Esc ends training early and still saves a usable model.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Train U-Net")
@@ -77,85 +73,76 @@ public final class TrainUNetCommand extends SauronCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (model_dir == null) throw new IllegalArgumentException("no model folder given (model_dir): choose the folder to save the model in");
-		final List<TrainingPair> pairs = data_dir != null ? TrainingFiles.readFolder(data_dir.toPath(), classes) : List.of(pairFromImages());
-		final int d = dims.equals("auto") ? pairs.get(0).image().dims() : dims.equals("3D") ? 3 : 2;
-		final TrainingSettings s = settings(d);
-		final SauronModel model;
-		try (StopButton stop = new StopButton(title())) {
-			model = new Trainer(s, SauronSettings.DEFAULTS.withLambda(lambda).withPrune(sauron), new Monitor(stop)).train(pairs);
+		try (EngineCall call = new EngineCall("train"); StopButton stop = new StopButton(title())) {
+			if (data_dir != null) call.with("--data", data_dir.getAbsolutePath());
+			else addImages(call);
+			final Path stopFile = call.file("stop");
+			call.with("-m", model_dir.getAbsolutePath()).with("--dims", dims.equals("auto") ? null : dims.substring(0, 1)).with("--epochs", epochs)
+					.with("--steps", steps).with("--patch", patch_size == null || patch_size.isBlank() ? null : String.join("x", sides(patch_size)))
+					.with("--validation", validation).with("--classes", classes > 0 ? classes : null).with("--levels", levels > 0 ? levels : null)
+					.with("--base", base_filters > 0 ? base_filters : null).with("--lambda", lambda).flag("--no-prune", !sauron)
+					.with("--stop-file", stopFile).flag("--events", true);
+			final Monitor monitor = new Monitor(stop, stopFile);
+			call.run(monitor, monitor::pollStop); // polled every 0.1 s; never cancels: a stop ends training after the epoch, saved
 		}
-		status("saving " + model_dir);
-		ModelStore.save(model, model_dir.toPath());
-		UserMessages.log(String.format("saved %s (%,d parameters, %.1f MB)", model_dir, model.topology().parameterCount(), ModelStore.sizeOnDisk(model_dir.toPath()) / 1e6));
 		status("trained " + model_dir.getName());
 	}
 
-	private TrainingPair pairFromImages() {
+	private void addImages(final EngineCall call) throws java.io.IOException {
 		if (image == null || labels == null) throw new IllegalArgumentException("give an image and its label image, or a data_dir with images/ and labels/");
 		final Volume v = ImagePlusVolumes.toVolume(image);
 		final LabelVolume l = ImagePlusVolumes.toLabels(labels);
 		if (!Arrays.equals(v.shape(), l.shape()))
 			throw new IllegalArgumentException(image.getTitle() + " is " + Arrays.toString(v.shape()) + " but its labels " + labels.getTitle() + " are " + Arrays.toString(l.shape()));
-		final int n = classes > 0 ? classes : Math.max(2, l.maxLabel() + 1);
-		return new TrainingPair(image.getTitle(), v, l, n);
-	}
-
-	private TrainingSettings settings(final int d) {
-		final TrainingSettings x = TrainingSettings.forDims(d);
-		final int[] patch = patch_size == null || patch_size.isBlank() ? x.patchShape() : parseSize(patch_size);
-		return new TrainingSettings(d, levels > 0 ? levels : x.levels(), base_filters > 0 ? base_filters : x.baseWidth(), x.maxWidth(), patch, x.batchSize(),
-				epochs, steps, x.learningRate(), x.weightDecay(), x.seed(), x.foregroundProbability(), x.augmentation(), validation, x.convForm());
+		call.with("-i", call.write(v, image.getTitle())).with("-l", call.write(l, labels.getTitle()));
 	}
 
 	/** "64x64x32" or "64,64,32", x first. */
-	static int[] parseSize(final String text) {
+	static String[] sides(final String text) {
 		final String[] parts = text.trim().split("\\s*[x,]\\s*");
-		final int[] sizes = new int[parts.length];
-		try {
-			for (int i = 0; i < parts.length; i++) sizes[i] = Integer.parseInt(parts[i]);
-		} catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("patch_size '" + text + "' is not a size like 64x64x64");
-		}
-		return sizes;
+		for (final String part : parts)
+			if (!part.matches("[0-9]+")) throw new IllegalArgumentException("patch_size '" + text + "' is not a size like 64x64x64");
+		return parts;
 	}
 
-	/** Status, progress bar, plots and log lines per epoch; asks the stop button whether to stop. */
-	private final class Monitor implements TrainingListener {
+	/** Status, progress bar and plots from the engine's events, its lines in the log; the stop button writes the stop file. */
+	private final class Monitor implements EngineProcess.Listener {
 		private final StopButton stop;
+		private final Path stopFile;
 		private final TrainingPlots plots = UserMessages.headless() ? null : new TrainingPlots();
-		private int total;
 
-		Monitor(final StopButton stop) { this.stop = stop; }
-
-		@Override
-		public void started(final UNetSpec spec, final TrainingSettings settings) {
-			total = settings.epochs();
-			UserMessages.log("training " + spec + " on patches " + Arrays.toString(settings.patchShape()) + ", " + total + " epochs x " + settings.stepsPerEpoch() + " steps");
-			progress(0, total);
+		Monitor(final StopButton stop, final Path stopFile) {
+			this.stop = stop;
+			this.stopFile = stopFile;
 		}
 
 		@Override
-		public void stepEnded(final int epoch, final int step, final float loss) {
-			status(String.format("epoch %d/%d, step %d: loss %.4f", epoch + 1, total, step + 1, loss));
+		public void log(final String line) { UserMessages.log(line); }
+
+		@Override
+		public void event(final JsonObject e) {
+			switch (e.get("type").getAsString()) {
+			case "step" -> status(String.format("epoch %d/%d, step %d: loss %.4f", e.get("epoch").getAsInt() + 1, epochs, e.get("step").getAsInt() + 1,
+					e.get("loss").getAsFloat()));
+			case "epoch" -> {
+				final EpochRecord r = EngineEvents.toEpochRecord(e);
+				progress(r.epoch(), epochs);
+				if (plots != null) plots.add(r);
+			}
+			default -> {}
+			}
 		}
 
-		@Override
-		public void epochEnded(final EpochRecord r) {
-			progress(r.epoch(), total);
-			UserMessages.log(String.format("epoch %d/%d  loss %.4f  val loss %s  val Dice %s  %.1f s  %,d params", r.epoch(), total, r.trainingLoss(),
-					orDash(r.validationLoss()), orDash(r.validationDice()), r.seconds(), r.parameters()));
-			if (plots != null) plots.add(r);
+		/** Writes the stop file once the user asked to stop; always false, as the run must not be killed. */
+		boolean pollStop() {
+			if (stop.requested() && !Files.exists(stopFile))
+				try {
+					Files.createFile(stopFile);
+					status("stopping after this epoch");
+				} catch (final java.io.IOException x) {
+					UserMessages.log("cannot stop training: " + x.getMessage());
+				}
+			return false;
 		}
-
-		@Override
-		public void message(final String text) { UserMessages.log(text); }
-
-		@Override
-		public boolean stopRequested() { return stop.requested(); }
-	}
-
-	/** NaN (no validation split) as a dash, as the command line prints it. */
-	private static String orDash(final double value) {
-		return Double.isNaN(value) ? "-" : String.format("%.4f", value);
 	}
 }

@@ -1,8 +1,7 @@
-package sauron.imagej;
+package sauron.segment;
 
 import sauron.data.Volume;
 import sauron.net.InferenceGraph;
-import sauron.segment.ModelSegmenter;
 
 /**
  * The output of one layer over a whole image: one channel per filter, on the layer's own grid (the image
