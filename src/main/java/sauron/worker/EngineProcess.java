@@ -92,24 +92,28 @@ public final class EngineProcess {
 		}
 	}
 
-	/** The class path for this host: GPU when installed, wanted and usable, else CPU; decided once per JVM. */
+	/** The class path for this host, decided once per JVM (see {@link #choose}). */
 	static List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
-		if (chosen != null) return chosen;
-		final WorkerClasspath.Choice choice = WorkerClasspath.resolve();
-		List<Path> use = choice.cpu();
-		if (choice.gpu().isPresent() && !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY))) {
-			String reason;
-			try {
-				final String devices = run(choice.gpu().get(), List.of("devices"), new Listener() {}, () -> false);
-				reason = devices.contains(" on GPU ") ? null : "the GPU build of TensorFlow found no usable GPU";
-			} catch (final IllegalStateException | IllegalArgumentException e) {
-				reason = "the GPU build of TensorFlow could not start (" + e.getMessage() + ")";
-			}
-			if (reason == null) use = choice.gpu().get();
-			else listener.log(reason + "; Sauron U-Net runs on the CPU");
+		if (chosen == null) chosen = choose(WorkerClasspath.resolve(), !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY)), listener);
+		return chosen;
+	}
+
+	/**
+	 * The GPU class path when the GPU build is installed, wanted, starts and sees a GPU; else the CPU one, and
+	 * the listener is told why in one line.
+	 */
+	static List<Path> choose(final WorkerClasspath.Choice choice, final boolean wantGpu, final Listener listener) throws IOException, InterruptedException {
+		if (choice.gpu().isEmpty() || !wantGpu) return choice.cpu();
+		String reason;
+		try {
+			final String devices = run(choice.gpu().get(), List.of("devices"), new Listener() {}, () -> false);
+			reason = devices.contains(" on GPU ") ? null : "the GPU build of TensorFlow found no usable GPU";
+		} catch (final IllegalStateException | IllegalArgumentException e) {
+			reason = "the GPU build of TensorFlow could not start (" + e.getMessage().lines().reduce((a, b) -> b).orElse("") + ")";
 		}
-		chosen = use;
-		return use;
+		if (reason == null) return choice.gpu().get();
+		listener.log(reason + "; Sauron U-Net runs on the CPU");
+		return choice.cpu();
 	}
 
 	private static Process start(final List<Path> classpath, final List<String> args) throws IOException {
@@ -132,7 +136,7 @@ public final class EngineProcess {
 			for (String line; (line = err.readLine()) != null;) {
 				synchronized (errors) {
 					errors.addLast(line);
-					if (errors.size() > 20) errors.removeFirst();
+					if (errors.size() > 200) errors.removeFirst();
 				}
 				if (!line.startsWith("error: ") && !isTensorFlowChatter(line)) listener.log(line);
 			}
@@ -164,7 +168,9 @@ public final class EngineProcess {
 	private static RuntimeException failure(final int code, final List<String> errors) {
 		for (int i = errors.size() - 1; i >= 0; i--)
 			if (code == 1 && errors.get(i).startsWith("error: ")) return new IllegalArgumentException(errors.get(i).substring("error: ".length()));
-		final String tail = String.join("\n", errors.subList(Math.max(0, errors.size() - 8), errors.size()));
+		// A usage error (2) says what was wrong first, then prints the whole usage; a crash says it last.
+		final List<String> said = code == 2 ? errors.subList(0, Math.min(1, errors.size())) : errors.subList(Math.max(0, errors.size() - 8), errors.size());
+		final String tail = String.join("\n", said);
 		return new IllegalStateException("the TensorFlow engine process ended with exit code " + code + (tail.isBlank() ? "" : ":\n" + tail));
 	}
 }

@@ -16,22 +16,26 @@ import net.imagej.patcher.LegacyEnvironment;
  * ij1-patcher must define patched ImageJ classes, which Java 17 allows only with
  * --add-opens java.base/java.lang, and the test JVM's options are not ours to change.
  * <p>
- * Arguments: the plugin class path (path-separated), then macro files.
+ * Arguments: the plugin class path (path-separated) or {@value #INSTALLED}, then macro files.
  */
 public final class MacroRunner {
 
 	public static final String PREFIX = "sauron.macro.";
+	/** In place of the plugin class path: ImageJ finds its plugins itself, in the folder -Dplugins.dir names. */
+	public static final String INSTALLED = "--installed";
 
 	public static void main(final String[] args) throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		final LegacyEnvironment ij1 = new LegacyEnvironment(null, true);
-		ij1.disableIJ1PluginDirs();
 		ij1.disableInitializer();
-		final List<File> plugins = new ArrayList<>();
-		for (final String entry : args[0].split(File.pathSeparator))
-			// ImageJ itself comes from the patched loader; a second copy on the plugin path would not be patched.
-			if (!entry.isBlank() && !new File(entry).getName().matches("ij-1\\..*\\.jar")) plugins.add(new File(entry));
-		ij1.addPluginClasspath(plugins.toArray(new File[0]));
+		if (!args[0].equals(INSTALLED)) {
+			ij1.disableIJ1PluginDirs();
+			final List<File> plugins = new ArrayList<>();
+			for (final String entry : args[0].split(File.pathSeparator))
+				// ImageJ itself comes from the patched loader; a second copy on the plugin path would not be patched.
+				if (!entry.isBlank() && !new File(entry).getName().matches("ij-1\\..*\\.jar")) plugins.add(new File(entry));
+			ij1.addPluginClasspath(plugins.toArray(new File[0]));
+		}
 		for (int i = 1; i < args.length; i++) ij1.runMacro(Files.readString(Path.of(args[i])), null);
 		final Map<String, String> results = new TreeMap<>();
 		for (final String key : System.getProperties().stringPropertyNames())
