@@ -1,5 +1,6 @@
 package sauron.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,12 @@ import sauron.data.Volume;
 import sauron.io.ImageFiles;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
+import sauron.prune.L1NormPruning;
 import sauron.prune.ModelPruner;
 
 @Command(name = "prune", mixinStandardHelpOptions = true,
-		description = "Remove redundant filters from a saved model (Sauron's delta_prune on the given images) and write a smaller model; the original is untouched.")
+		description = { "Remove redundant filters from a saved model (Sauron's delta_prune on the given images) and write a smaller model; the original is untouched.",
+				"With --l1-widths-from: keep in each layer the filters of largest kernel L1 norm (Li et al. 2017), as many as another model of the same architecture has; no image needed." })
 final class PruneCommand implements Callable<Integer> {
 
 	@Spec
@@ -25,7 +28,7 @@ final class PruneCommand implements Callable<Integer> {
 	@Option(names = { "-m", "--model" }, required = true, description = "model directory to prune (read only)", paramLabel = "DIR")
 	Path model;
 
-	@Option(names = { "-i", "--image" }, required = true, description = "image to compute the criterion on; repeat for several", paramLabel = "FILE")
+	@Option(names = { "-i", "--image" }, description = "image to compute Sauron's criterion on; repeat for several", paramLabel = "FILE")
 	List<Path> images = new ArrayList<>();
 
 	@Option(names = { "-o", "--output" }, required = true, description = "directory for the pruned model", paramLabel = "DIR")
@@ -40,15 +43,27 @@ final class PruneCommand implements Callable<Integer> {
 	@Option(names = "--seed", description = "default: ${DEFAULT-VALUE}", defaultValue = "42")
 	long seed;
 
+	@Option(names = "--l1-widths-from", description = "prune by kernel L1 norm to the per-layer widths of this model (e.g. a Sauron-pruned one) instead of Sauron's criterion", paramLabel = "DIR")
+	Path l1WidthsFrom;
+
+	/** Sauron's criterion's own options: meaningless for L1-norm pruning. */
+	private static final String[] SAURON_ONLY = { "--image", "--tau", "--patches", "--seed" };
+
 	@Override
 	public Integer call() throws Exception {
 		if (output.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
 			throw new IllegalArgumentException("--output must differ from --model: prune never changes the original model");
+		if (l1WidthsFrom != null) {
+			for (final String option : SAURON_ONLY)
+				if (spec.commandLine().getParseResult().hasMatchedOption(option))
+					throw new IllegalArgumentException(option + " belongs to Sauron's criterion; --l1-widths-from prunes by kernel L1 norm and takes only --model, --output and the widths' model");
+			if (output.toAbsolutePath().normalize().equals(l1WidthsFrom.toAbsolutePath().normalize()))
+				throw new IllegalArgumentException("--output must differ from --l1-widths-from: the model that gives the widths is only read");
+		} else if (images.isEmpty())
+			throw new IllegalArgumentException("no image: give -i IMAGE for Sauron's criterion, or --l1-widths-from MODEL to prune by kernel L1 norm to that model's widths");
 		ModelStore.requireSavable(output);
 		final SauronModel original = ModelStore.load(model);
-		final List<Volume> volumes = new ArrayList<>();
-		for (final Path p : images) volumes.add(ImageFiles.readImage(p));
-		final SauronModel pruned = ModelPruner.prune(original, volumes, tau, patches, seed);
+		final SauronModel pruned = l1WidthsFrom != null ? l1Pruned(original) : ModelPruner.prune(original, readImages(), tau, patches, seed);
 		ModelStore.save(pruned, output);
 		final var out = spec.commandLine().getOut();
 		final double flopsBefore = ModelStore.flopsPerVoxel(original.topology(), original.metadata().patchShape());
@@ -62,5 +77,20 @@ final class PruneCommand implements Callable<Integer> {
 			out.printf("  %-8s %5d -> %5d%n", layer, original.spec().width(layer), pruned.spec().width(layer));
 		out.printf("saved %s%n", output);
 		return 0;
+	}
+
+	private List<Volume> readImages() throws IOException {
+		final List<Volume> volumes = new ArrayList<>();
+		for (final Path p : images) volumes.add(ImageFiles.readImage(p));
+		return volumes;
+	}
+
+	private SauronModel l1Pruned(final SauronModel original) throws IOException {
+		final SauronModel widths = ModelStore.load(l1WidthsFrom);
+		try {
+			return L1NormPruning.prune(original, widths.spec());
+		} catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("--l1-widths-from " + l1WidthsFrom + " does not fit --model " + model + ": " + e.getMessage(), e);
+		}
 	}
 }

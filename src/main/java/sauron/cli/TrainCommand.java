@@ -45,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = { "-m", "--model" }, required = true, description = "model directory to write (replaced if it is a model)", paramLabel = "DIR")
 	Path model;
 
+	@Option(names = "--init", description = "fine-tune: start from this model's network (its widths, possibly pruned) and weights, with fresh Adam moments; "
+			+ "--base and --max-width are then refused, --dims, --levels and --classes must agree with it; default patch: the model's", paramLabel = "DIR")
+	Path init;
+
 	@Option(names = "--dims", description = "2 or 3; default: 3 for 3D images, else 2")
 	Integer dims;
 
@@ -133,26 +137,62 @@ final class TrainCommand implements Callable<Integer> {
 					+ " (-l); give one -l per -i, in the same order");
 		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
 		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
-		final List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
-		final int d = dims != null ? dims : pairs.get(0).image().dims();
+		final SauronModel start = init != null ? startingModel() : null;
+		List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
+		if (start != null) pairs = withClassesOf(start, pairs);
+		final int d = start != null ? start.spec().dims() : dims != null ? dims : pairs.get(0).image().dims();
 		for (final TrainingPair p : pairs)
 			if (p.image().dims() < d)
 				throw new IllegalArgumentException(p.name() + " is a " + p.image().dims() + "D image " + Arrays.toString(p.shape()) + "; a " + d
-						+ "D network needs " + d + "D images (give --dims " + p.image().dims() + " for a " + p.image().dims() + "D network)");
+						+ "D network needs " + d + "D images" + (start != null ? " (--init " + init + " is " + d + "D)"
+								: " (give --dims " + p.image().dims() + " for a " + p.image().dims() + "D network)"));
 		final TrainingSettings defaults = TrainingSettings.forDims(d);
-		final int l = or(levels, defaults.levels());
-		if (patch != null) checkPatch(patch.sides(), d, l, dims == null);
-		final TrainingSettings settings = new TrainingSettings(d, l, or(base, defaults.baseWidth()), or(maxWidth, defaults.maxWidth()),
-				patch != null ? patch.sides() : defaults.patchShape(), or(batch, defaults.batchSize()), epochs, steps, learningRate, weightDecay, seed, foreground,
-				noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
+		final int l = start != null ? start.spec().levels() : or(levels, defaults.levels());
+		if (patch != null) checkPatch(patch.sides(), d, l, dims == null && start == null);
+		final int[] patchShape = patch != null ? patch.sides() : start != null ? start.metadata().patchShape() : defaults.patchShape();
+		// With --init, base and max width record the starting network's first and widest layer.
+		final int baseWidth = start != null ? start.spec().width("enc0_0") : or(base, defaults.baseWidth());
+		final int widest = start != null ? start.spec().widths().values().stream().mapToInt(Integer::intValue).max().getAsInt() : or(maxWidth, defaults.maxWidth());
+		final TrainingSettings settings = new TrainingSettings(d, l, baseWidth, widest, patchShape, or(batch, defaults.batchSize()), epochs, steps, learningRate,
+				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
 		final SauronSettings sauron = new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, SauronSettings.DEFAULTS.sf(), !noPrune);
 		out.println(Devices.describe());
-		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs);
+		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs, start);
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
+	}
+
+	/** The model of --init, checked against the options that would otherwise describe a fresh network. */
+	private SauronModel startingModel() throws java.io.IOException {
+		if (init.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
+			throw new IllegalArgumentException("-m must differ from --init: fine-tuning writes a new model and keeps the one it starts from");
+		if (base != null || maxWidth != null)
+			throw new IllegalArgumentException((base != null ? "--base" : "--max-width") + " cannot be given with --init: the widths are those of " + init);
+		final SauronModel start = ModelStore.load(init);
+		final UNetSpec s = start.spec();
+		if (dims != null && dims != s.dims()) throw new IllegalArgumentException("--dims " + dims + " differs from --init " + init + ", a " + s.dims() + "D network");
+		if (levels != null && levels != s.levels())
+			throw new IllegalArgumentException("--levels " + levels + " differs from --init " + init + ", which has " + s.levels() + " levels");
+		if (classes > 0 && classes != s.classes())
+			throw new IllegalArgumentException("--classes " + classes + " differs from --init " + init + ", which has " + s.classes() + " classes");
+		return start;
+	}
+
+	/** The pairs with the starting model's classes (labels may use fewer), or a clear error if they need more or have other channels. */
+	private List<TrainingPair> withClassesOf(final SauronModel start, final List<TrainingPair> pairs) {
+		final UNetSpec s = start.spec();
+		final TrainingPair first = pairs.get(0);
+		if (first.image().channels() != s.inputChannels())
+			throw new IllegalArgumentException(first.name() + " has " + first.image().channels() + " channel(s); --init " + init + " takes " + s.inputChannels());
+		if (first.classes() > s.classes())
+			throw new IllegalArgumentException("the labels have " + first.classes() + " classes (largest label " + (first.classes() - 1) + "); --init " + init
+					+ " has " + s.classes() + " classes");
+		final List<TrainingPair> same = new ArrayList<>();
+		for (final TrainingPair p : pairs) same.add(new TrainingPair(p.name(), p.image(), p.labels(), s.classes()));
+		return same;
 	}
 
 	/** The network halves the patch levels - 1 times, so each side must divide by 2^(levels-1). */

@@ -62,6 +62,20 @@ public final class Trainer {
 	 * @param pairs raw (not normalised) images with their labels; all with the same channel count and classes
 	 */
 	public SauronModel train(final List<TrainingPair> pairs) {
+		return train(pairs, null);
+	}
+
+	/**
+	 * Fine-tuning: training that starts from a saved model's network (its widths, possibly pruned, and its
+	 * weights) instead of a fresh He-initialised one of the settings' base and max width. Adam's moments, the
+	 * learning-rate schedule over the settings' epochs and, with pruning on, Sauron's thresholds all start
+	 * afresh. The history of the result holds the new epochs only, numbered from 1; its training settings record
+	 * the start under "initialised_from" (the model's epochs and settings).
+	 *
+	 * @param init the model to start from, or null for a fresh network; its dims and levels must be the
+	 *          settings', its input channels and classes the data's
+	 */
+	public SauronModel train(final List<TrainingPair> pairs, final SauronModel init) {
 		if (pairs.isEmpty()) throw new IllegalArgumentException("no training images given");
 		final int classes = pairs.get(0).classes();
 		final int channels = pairs.get(0).image().channels();
@@ -79,7 +93,9 @@ public final class Trainer {
 				: new ValidationSplit.Split(normalised, List.of());
 		final Validator validator = new Validator(split.validation(), settings.patchShape(), settings.batchSize(), classes);
 
-		final UNetSpec initial = UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
+		if (init != null) checkFits(init.spec(), channels, classes);
+		final UNetSpec initial = init != null ? init.spec()
+				: UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
 		listener.started(initial, settings);
 		final Topology start = new Topology(initial);
 		final PatchSampler sampler = new PatchSampler(split.training(), settings.patchShape(), settings.batchSize(), classes,
@@ -88,7 +104,7 @@ public final class Trainer {
 		final EpochPruning pruning = new EpochPruning(sauron, start.prunable().stream().map(Layer::name).toList(), settings.seed() + 3);
 		final List<EpochRecord> history = new ArrayList<>();
 		final List<Double> trainingLosses = new ArrayList<>(), validationLosses = new ArrayList<>();
-		TrainingGraph graph = newGraph(start, Weights.heNormal(start, settings.seed()), AdamState.fresh(start));
+		TrainingGraph graph = newGraph(start, init != null ? init.weights() : Weights.heNormal(start, settings.seed()), AdamState.fresh(start));
 		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY)) {
 			for (int epoch = 0; epoch < settings.epochs(); epoch++) {
 				final long startTime = System.nanoTime();
@@ -115,11 +131,29 @@ public final class Trainer {
 			}
 			final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
 			trainingJson.add("sauron", GSON.toJsonTree(sauron));
+			if (init != null) trainingJson.add("initialised_from", startNote(init));
 			return new SauronModel(graph.topology().spec(), graph.weights(),
 					new ModelMetadata(ZScoreNormalisation.NAME, pairs.get(0).image().voxelSize(), settings.patchShape(), trainingJson, history));
 		} finally {
 			graph.close();
 		}
+	}
+
+	private void checkFits(final UNetSpec init, final int channels, final int classes) {
+		final String differ = init.dims() != settings.dims() ? "is " + init.dims() + "D, the settings ask for a " + settings.dims() + "D network"
+				: init.levels() != settings.levels() ? "has " + init.levels() + " levels, the settings ask for " + settings.levels()
+				: init.inputChannels() != channels ? "takes " + init.inputChannels() + " input channel(s), the training images have " + channels
+				: init.classes() != classes ? "has " + init.classes() + " classes, the training labels have " + classes : null;
+		if (differ != null) throw new IllegalArgumentException("the model to start from " + differ);
+	}
+
+	/** What the fine-tuned model started from: how long that model had trained, and how. */
+	private static JsonObject startNote(final SauronModel init) {
+		final JsonObject note = new JsonObject();
+		note.addProperty("epochs_before", init.metadata().history().size());
+		note.addProperty("parameters", init.topology().parameterCount());
+		if (init.metadata().training() != null) note.add("training", init.metadata().training().deepCopy());
+		return note;
 	}
 
 	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam) {

@@ -88,7 +88,7 @@ class FilterRemovalTest {
 	}
 
 	/** The original weights with every consumer's input weights for removed channels set to 0, wired from Layer.inputs(). */
-	private static Weights zeroRemovedInputs(final Topology topology, final Weights weights, final Map<String, boolean[]> keep) {
+	static Weights zeroRemovedInputs(final Topology topology, final Weights weights, final Map<String, boolean[]> keep) {
 		final Weights w = weights.copy();
 		for (final Layer layer : topology.layers()) {
 			final List<Boolean> inputs = new ArrayList<>();
