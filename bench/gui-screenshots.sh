@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Sauron U-Net menu commands in a real ImageJ 1 window on a virtual display (Xvfb) and takes
 # screenshots: live training plots and stop button, Model Info, segmentation + evaluation, feature maps,
-# an error dialog, and a training run stopped with the stop button. Installs the plugin the way a user
-# does: ImageJ folder with plugins/Sauron_UNet-*.jar and its dependencies in plugins/jars/.
+# an error dialog, and a training run stopped with the stop button. Installs the plugin as the update site
+# lays it out (plugins/, lib/sauron/, jars/linux64/), so the commands run the engine process as in Fiji.
 #   bench/gui-screenshots.sh [output folder]       (default out/gui-screenshots)
 # Needs: Xvfb, twm, xdotool, ImageMagick (import, convert); apt-get install xvfb twm xdotool imagemagick.
 # Set MVN="mvn -o" to build offline, DISPLAY_NUMBER to pick the X display (default 77).
@@ -12,21 +12,24 @@ out="$(mkdir -p "${1:-$root/out/gui-screenshots}" && cd "${1:-$root/out/gui-scre
 MVN=${MVN:-mvn}
 cd "$root"
 $MVN -q -B process-classes jar:jar   # not "package": its source-jar step needs plugins an offline ~/.m2 may lack
+$MVN -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/engine-runtime
 cpfile=$(mktemp)
 $MVN -q -B dependency:build-classpath -Dmdep.outputFile="$cpfile"
 
+# An ImageJ 1 folder with the update site installed as Fiji's updater would: plugins/, lib/sauron/, jars/linux64/.
 ij="$out/ImageJ"
-rm -rf "$ij" "$out"/*.png "$out/model" "$out/stopped-model" "$out/log.txt" "$out/menu-done" "$out/second-run"
+rm -rf "$ij" "$out/site" "$out"/*.png "$out/model" "$out/stopped-model" "$out/log.txt" "$out/menu-done" "$out/second-run"
+java -cp target/classes sauron.worker.UpdateSiteLayout "$(ls target/Sauron_UNet-*.jar | grep -v -e sources -e javadoc -e tests | head -1)" target/engine-runtime target/engine-runtime "$out/site" >/dev/null
 mkdir -p "$ij/plugins/jars"
+cp -r "$out/site/cpu/." "$ij/"
+# What Fiji ships and the plugin side needs; plain ImageJ 1 loads jars from plugins/jars/ (Fiji: jars/).
 for jar in $(tr ':' '\n' < "$cpfile"); do
   case "$(basename "$jar")" in
     ij-1.*) cp "$jar" "$ij/ij.jar" ;;
-    junit-*|opentest4j-*|apiguardian-*|ij1-patcher-*|javassist-*) ;;  # test scope only
-    *) cp "$jar" "$ij/plugins/jars/" ;;
+    scijava-common-*|parsington-*|imglib2-*|gson-*) cp "$jar" "$ij/plugins/jars/" ;;
   esac
 done
 rm -f "$cpfile"
-cp target/Sauron_UNet-*.jar "$ij/plugins/"
 
 export DISPLAY=":${DISPLAY_NUMBER:-77}"
 printf 'RandomPlacement\nUsePPosition "on"\nDecorateTransients\nNoGrabServer\n' > "$out/twmrc"
