@@ -19,9 +19,17 @@
 # --patience 2), L1_OPTS (extra options of the l1 fine-tune), MM_3D=3 (or 2), and per form (X = 3D or 2D):
 # EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X, LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
-# Run time on this project's 2-core machine (AMD EPYC, 2 cores, 23 GiB; quiet): about 70 minutes, from step times
-# measured at the default sizes (2026-11-29): 3D (4 levels, base 24, patch 32x64x48, batch 2) ~1.4 s per baseline
-# step; 2D (5 levels, base 32, patch 80x160, batch 8) ~1.8 s per baseline step, ~52 s to segment the 1 mm hemisphere.
+# Run time on this project's 2-core machine (AMD EPYC, 2 cores, 23 GiB), expected: about 65 minutes when nothing
+# else runs (up to ~70 if Sauron prunes little), more when other jobs share the cores. Sized from step times measured
+# at the default sizes on 2026-11-29 (load ~2, i.e. only the measurement running), 12-step epochs, full width:
+#   3d (4 levels, base 24, patch 32x64x48, batch 2): 1.37 s per baseline step, 1.65 s per Sauron (lambda 0.5) step;
+#      25 epochs x 16 steps: ~9.5 min baseline, ~9 Sauron, ~8 Sauron lambda 0, ~2.5 l1 (9 epochs), 1 segmenting.
+#   2d (5 levels, base 32, patch 80x160, batch 8): 1.07 s per baseline step, 1.85 s per Sauron step (its regulariser
+#      over a batch of 8 costs more here); segmenting the 1 mm hemisphere ~45 s per model;
+#      24 epochs x 16 steps: ~7 min baseline, ~10 Sauron, ~8 Sauron lambda 0, ~2 l1 (8 epochs), 5 segmenting+figures.
+# Sauron's steps get cheaper as it removes filters. The 3D form is at 3 mm (the committed sample's grid, so it continues
+# README's sample tables): at 2 mm (MM_3D=2) a patch over the same anatomy has 3.4x the voxels and steps cost ~3.4x,
+# which the hour does not hold; 2 mm with the default patch trains as fast but each patch sees a third of the context.
 # It installs what it needs (mricron-data, python3-nibabel, python3-numpy) with apt-get when missing. CI does not
 # run it.
 set -euo pipefail
@@ -35,7 +43,7 @@ case "$preset" in
   full)
     : "${OUT:=$root/out/evidence}"
     : "${EPOCHS_3D:=25}" "${STEPS_3D:=16}" "${PATCH_3D:=32x64x48}" "${BATCH_3D:=2}" "${LEVELS_3D:=4}" "${BASE_3D:=24}" "${MAX_WIDTH_3D:=320}"
-    : "${EPOCHS_2D:=20}" "${STEPS_2D:=16}" "${PATCH_2D:=80x160}" "${BATCH_2D:=8}" "${LEVELS_2D:=5}" "${BASE_2D:=32}" "${MAX_WIDTH_2D:=480}" ;;
+    : "${EPOCHS_2D:=24}" "${STEPS_2D:=16}" "${PATCH_2D:=80x160}" "${BATCH_2D:=8}" "${LEVELS_2D:=5}" "${BASE_2D:=32}" "${MAX_WIDTH_2D:=480}" ;;
   tiny)
     : "${OUT:=$root/out/evidence-tiny}"
     : "${EPOCHS_3D:=2}" "${STEPS_3D:=2}" "${PATCH_3D:=16x32x16}" "${BATCH_3D:=1}" "${LEVELS_3D:=3}" "${BASE_3D:=8}" "${MAX_WIDTH_3D:=32}"
@@ -190,7 +198,7 @@ if [ -z "${REPORT_ONLY:-}" ]; then
   for form in $FORMS; do run_form; done
   wall=$(( $(date +%s) - started ))
   {
-    echo "Command: \`${given:+${given# } }bench/evidence.sh${1:+ $1}\` at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bin bench 2>/dev/null || echo ' + local changes')."
+    echo "Command: \`${given:+${given# } }bench/evidence.sh${1:+ $1}\` at commit $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet HEAD -- src bin bench 2>/dev/null || echo ' + local changes')."
     echo ""
     echo "Ran $(date -u -d "@$started" '+%Y-%m-%d %H:%M UTC') on $(machine); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "Wall time of the whole script: $(( wall / 60 )) min $(( wall % 60 )) s (data, build, every training, segmentation and figure)."
