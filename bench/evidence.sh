@@ -12,7 +12,7 @@
 # layer over the epochs; the feature maps left in Sauron's last decoder layer) and writes OUT/results.md.
 #
 #   bench/evidence.sh            the full benchmark into out/evidence/
-#   bench/evidence.sh tiny       a smoke run (2 epochs x 2 steps, tiny nets) into out/evidence-tiny/
+#   bench/evidence.sh tiny       a smoke run (2 epochs x 2 steps, tiny nets, high thresholds; ~3 min) into out/evidence-tiny/
 #   REPORT_ONLY=1 bench/evidence.sh [tiny]    rewrite results.md from a finished run
 # Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (Sauron's schedule for both
 # Sauron runs; default the faster one of README's "Sauron on the sample": --tau0 0.05 --tau-max 0.5 --tau-steps 4
@@ -48,7 +48,9 @@ case "$preset" in
     : "${OUT:=$root/out/evidence-tiny}"
     : "${EPOCHS_3D:=2}" "${STEPS_3D:=2}" "${PATCH_3D:=16x32x16}" "${BATCH_3D:=1}" "${LEVELS_3D:=3}" "${BASE_3D:=8}" "${MAX_WIDTH_3D:=32}"
     : "${EPOCHS_2D:=2}" "${STEPS_2D:=2}" "${PATCH_2D:=32x64}" "${BATCH_2D:=2}" "${LEVELS_2D:=3}" "${BASE_2D:=8}" "${MAX_WIDTH_2D:=32}"
-    : "${L1_EPOCHS_3D:=1}" "${L1_EPOCHS_2D:=1}" ;;
+    : "${L1_EPOCHS_3D:=1}" "${L1_EPOCHS_2D:=1}"
+    # Thresholds high from the start, so that even two epochs remove filters and the l1 row prunes for real.
+    : "${SAURON_OPTS:=--tau0 0.4 --tau-max 0.6 --tau-steps 2 --patience 1}" ;;
   *) echo "usage: bench/evidence.sh [full|tiny]  (settings in the environment: see the header of this script)" >&2; exit 2 ;;
 esac
 : "${L1_EPOCHS_3D:=$(( (EPOCHS_3D + 2) / 3 ))}" "${L1_EPOCHS_2D:=$(( (EPOCHS_2D + 2) / 3 ))}"
