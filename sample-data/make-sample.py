@@ -15,6 +15,7 @@ mricron-data, 181x217x181 uint8 at 1 mm on the MNI grid (voxel i -> x = i - 90 m
 
 Writes colin27-3mm-{image,mask}.nii.gz (full crop) and colin27-3mm-{left,right}-{image,mask}.nii.gz.
 Needs python3, numpy and nibabel (Debian: python3-numpy python3-nibabel mricron-data).
+bench/evidence-data.py imports the functions below to make the benchmark's data the same way.
 """
 import argparse
 import os
@@ -23,18 +24,72 @@ import nibabel as nib
 import numpy as np
 
 BLOCK = 3
-OFFSET = (2, 1, 1)  # 1 mm voxels before the first block: puts a block centre on MNI (0, 0, 0)
 HEAD_THRESHOLD = 40  # ch2 is 0..254, background ~0..30 after block averaging
 CROP_MARGIN = 2
-MIDLINE_MARGIN = 2
+GAP_MM = 15.0  # no voxel of either hemisphere lies within 7.5 mm of the midline x = 0
 
 
-def blocks(volume):
-    """(X, Y, Z) 1 mm array -> (X/3, Y/3, Z/3, 27) array of the 1 mm values in each 3 mm block."""
-    sizes = [(n - o) // BLOCK for n, o in zip(volume.shape, OFFSET)]
-    v = volume[tuple(slice(o, o + s * BLOCK) for o, s in zip(OFFSET, sizes))]
-    v = v.reshape(sizes[0], BLOCK, sizes[1], BLOCK, sizes[2], BLOCK)
-    return v.transpose(0, 2, 4, 1, 3, 5).reshape(*sizes, BLOCK ** 3)
+def load_colin27(templates):
+    """ch2 (float64), the brain mask ch2bet > 0 (bool) and their affine, 181x217x181 at 1 mm."""
+    head_img = nib.load(os.path.join(templates, 'ch2.nii.gz'))
+    bet_img = nib.load(os.path.join(templates, 'ch2bet.nii.gz'))
+    assert head_img.shape == bet_img.shape == (181, 217, 181), head_img.shape
+    assert np.allclose(head_img.affine, bet_img.affine)
+    return np.asanyarray(head_img.dataobj).astype(np.float64), np.asanyarray(bet_img.dataobj) > 0, head_img.affine
+
+
+def block_offset(affine, block):
+    """1 mm voxels before the first block on each axis, so that a block centre lies on (or, for an even
+    block, half a voxel beside) the MNI origin: (2, 1, 1) for 3 mm blocks of Colin27."""
+    origin = np.linalg.solve(affine, [0, 0, 0, 1])[:3]
+    return tuple(int(round(o - (block - 1) // 2)) % block for o in origin)
+
+
+def blocks(volume, block, offset):
+    """(X, Y, Z) 1 mm array -> (X/b, Y/b, Z/b, b^3) array of the 1 mm values in each b mm block."""
+    sizes = [(n - o) // block for n, o in zip(volume.shape, offset)]
+    v = volume[tuple(slice(o, o + s * block) for o, s in zip(offset, sizes))]
+    v = v.reshape(sizes[0], block, sizes[1], block, sizes[2], block)
+    return v.transpose(0, 2, 4, 1, 3, 5).reshape(*sizes, block ** 3)
+
+
+def downsample(head, brain, affine, block):
+    """Block mean of the image (rounded to uint8), block majority of the mask, and the new grid's affine.
+    block 1 keeps the 1 mm grid."""
+    offset = block_offset(affine, block)
+    image = np.rint(blocks(head, block, offset).mean(axis=-1)).astype(np.uint8)
+    mask = (blocks(brain, block, offset).sum(axis=-1) * 2 > block ** 3).astype(np.uint8)
+    # Voxel j of the new grid is centred on 1 mm voxel offset + block j + (block - 1) / 2.
+    down = np.diag([block, block, block, 1.0])
+    down[:3, 3] = np.array(offset) + (block - 1) / 2
+    return image, mask, affine @ down, offset
+
+
+def crop_to_head(image, mask, affine, threshold=HEAD_THRESHOLD, margin=CROP_MARGIN):
+    """Crop to the bounding box of the voxels >= threshold plus margin voxels (clamped)."""
+    head_voxels = np.argwhere(image >= threshold)
+    lo = np.maximum(head_voxels.min(axis=0) - margin, 0)
+    hi = np.minimum(head_voxels.max(axis=0) + margin + 1, image.shape)
+    crop = tuple(slice(a, b) for a, b in zip(lo, hi))
+    return image[crop], mask[crop], affine @ translation(lo), lo, hi
+
+
+def translation(voxels):
+    shift = np.eye(4)
+    shift[:3, 3] = voxels
+    return shift
+
+
+def hemispheres(affine, columns, gap_mm=GAP_MM):
+    """x slices of the left (x < 0) and right (x > 0) hemisphere: every column that lies wholly outside
+    the gap (-gap/2, gap/2) mm around the midline. Needs x along the first voxel axis, increasing."""
+    assert affine[0, 0] > 0 and not affine[0, 1:3].any(), affine
+    size = affine[0, 0]
+    centres = affine[0, 0] * np.arange(columns) + affine[0, 3]
+    tolerance = 1e-6
+    left = np.flatnonzero(centres + size / 2 <= -gap_mm / 2 + tolerance)
+    right = np.flatnonzero(centres - size / 2 >= gap_mm / 2 - tolerance)
+    return slice(0, left[-1] + 1), slice(right[0], columns)
 
 
 def save(array, affine, path):
@@ -46,6 +101,21 @@ def save(array, affine, path):
     return array.shape, os.path.getsize(path)
 
 
+def write_split(image, mask, affine, out, prefix, whole=True):
+    """Writes <prefix>-{left,right}-{image,mask}.nii.gz (and the whole crop when asked); prints a line each."""
+    left, right = hemispheres(affine, image.shape[0])
+    outputs = []
+    if whole:
+        outputs += [(prefix + '-image.nii.gz', image, affine, slice(None)), (prefix + '-mask.nii.gz', mask, affine, slice(None))]
+    for side, part in (('left', left), ('right', right)):
+        aff = affine @ translation([part.start, 0, 0])
+        outputs += [(prefix + '-%s-image.nii.gz' % side, image[part], aff, part), (prefix + '-%s-mask.nii.gz' % side, mask[part], aff, part)]
+    for name, array, aff, part in outputs:
+        shape, size = save(np.ascontiguousarray(array), aff, os.path.join(out, name))
+        print('%-32s %-14s brain %5.1f %%  %7d bytes' % (name, 'x'.join(map(str, shape)), 100.0 * mask[part].mean(), size))
+    return left, right
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -53,51 +123,14 @@ def main():
     parser.add_argument('--out', default=here)
     args = parser.parse_args()
 
-    head_img = nib.load(os.path.join(args.templates, 'ch2.nii.gz'))
-    bet_img = nib.load(os.path.join(args.templates, 'ch2bet.nii.gz'))
-    assert head_img.shape == bet_img.shape == (181, 217, 181), head_img.shape
-    assert np.allclose(head_img.affine, bet_img.affine)
-    head = np.asanyarray(head_img.dataobj).astype(np.float64)
-    brain = np.asanyarray(bet_img.dataobj) > 0
-
-    image = np.rint(blocks(head).mean(axis=-1)).astype(np.uint8)
-    mask = (blocks(brain).sum(axis=-1) * 2 > BLOCK ** 3).astype(np.uint8)
-    # Affine of the 3 mm grid: voxel j is centred on 1 mm voxel OFFSET + 3 j + 1.
-    down = np.diag([BLOCK, BLOCK, BLOCK, 1.0])
-    down[:3, 3] = np.array(OFFSET) + (BLOCK - 1) / 2
-    affine = head_img.affine @ down
-
-    head_voxels = np.argwhere(image >= HEAD_THRESHOLD)
-    lo = np.maximum(head_voxels.min(axis=0) - CROP_MARGIN, 0)
-    hi = np.minimum(head_voxels.max(axis=0) + CROP_MARGIN + 1, image.shape)
-    crop = tuple(slice(a, b) for a, b in zip(lo, hi))
-    image, mask = image[crop], mask[crop]
-    shift = np.eye(4)
-    shift[:3, 3] = lo
-    affine = affine @ shift
-
-    # The 3 mm column whose centre is x = 0 mm.
-    midline = int(round(np.linalg.solve(affine, [0, 0, 0, 1])[0]))
-    assert abs((affine @ [midline, 0, 0, 1])[0]) < 1e-6
-    left = slice(0, midline - MIDLINE_MARGIN)
-    right = slice(midline + MIDLINE_MARGIN + 1, image.shape[0])
-    right_shift = np.eye(4)
-    right_shift[0, 3] = right.start
-
-    outputs = [
-        ('colin27-3mm-image.nii.gz', image, affine),
-        ('colin27-3mm-mask.nii.gz', mask, affine),
-        ('colin27-3mm-left-image.nii.gz', image[left], affine),
-        ('colin27-3mm-left-mask.nii.gz', mask[left], affine),
-        ('colin27-3mm-right-image.nii.gz', image[right], affine @ right_shift),
-        ('colin27-3mm-right-mask.nii.gz', mask[right], affine @ right_shift),
-    ]
-    print('3 mm grid %s, crop %s..%s, midline column %d (x = 0 mm); left x index < %d, right >= %d'
-          % (blocks(head).shape[:3], lo, hi, midline, left.stop, right.start))
-    for name, array, aff in outputs:
-        shape, size = save(np.ascontiguousarray(array), aff, os.path.join(args.out, name))
-        print('%-32s %-14s brain %5.1f %%  %7d bytes' % (name, 'x'.join(map(str, shape)),
-              100.0 * mask[left if 'left' in name else right if 'right' in name else slice(None)].mean(), size))
+    head, brain, affine = load_colin27(args.templates)
+    image, mask, affine, offset = downsample(head, brain, affine, BLOCK)
+    grid = image.shape
+    image, mask, affine, lo, hi = crop_to_head(image, mask, affine)
+    left, right = hemispheres(affine, image.shape[0])
+    print('%d mm grid %s (blocks from 1 mm voxel %s), crop %s..%s; left x index < %d, right >= %d (a %g mm gap at x = 0)'
+          % (BLOCK, grid, offset, lo, hi, left.stop, right.start, GAP_MM))
+    write_split(image, mask, affine, args.out, 'colin27-3mm')
 
 
 if __name__ == '__main__':

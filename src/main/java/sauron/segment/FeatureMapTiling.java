@@ -7,7 +7,8 @@ import sauron.net.InferenceGraph;
  * The output of one layer over a whole image: one channel per filter, on the layer's own grid (the image
  * grid for level 0 layers such as dec0_1, half of it per level below). The normalised image is zero-padded to
  * whole tiles of at most twice the training patch, each tile runs once (no overlap: maps may show faint seams
- * at tile borders on images larger than a tile), and the result is cropped to the image. UI-free.
+ * at tile borders on images larger than a tile), and the result is cropped to the image. A 2D network on a
+ * stack runs slice by slice along z, as segmentation does, and gives a stack of maps. UI-free.
  */
 public final class FeatureMapTiling {
 
@@ -17,7 +18,8 @@ public final class FeatureMapTiling {
 	 * @param raw the image, not normalised
 	 * @param name how messages call the image
 	 * @param layer a block or transposed-conv layer, e.g. "dec0_1"
-	 * @return channels = filters of the layer; voxel size scaled to the layer's grid
+	 * @return channels = filters of the layer, the image's spatial axes; voxel size scaled to the layer's grid
+	 *         on the axes the network sees
 	 */
 	public static Volume compute(final ModelSegmenter segmenter, final Volume raw, final String name, final String layer) {
 		final Volume image = segmenter.prepare(raw, name);
@@ -29,7 +31,9 @@ public final class FeatureMapTiling {
 		final int[] tile = new int[3], tiles = new int[3], out = new int[3], grid = new int[3];
 		for (int d = 0; d < 3; d++) {
 			if (d >= dims) {
-				tile[d] = tiles[d] = grid[d] = out[d] = 1;
+				// An axis the network does not see (z for a 2D network): one slice per tile, every slice.
+				tile[d] = grid[d] = 1;
+				tiles[d] = out[d] = d < shape.length ? shape[d] : 1;
 				continue;
 			}
 			final int padded = roundUp(shape[d], multiple);
@@ -38,9 +42,10 @@ public final class FeatureMapTiling {
 			grid[d] = tile[d] / factor;
 			out[d] = (shape[d] + factor - 1) / factor;
 		}
-		final int[] outShape = java.util.Arrays.copyOf(out, dims);
+		final int[] outShape = java.util.Arrays.copyOf(out, shape.length);
 		final double[] voxelSize = image.voxelSize();
 		for (int d = 0; d < dims; d++) voxelSize[d] *= factor;
+		final int zFactor = dims == 3 ? factor : 1;
 		final Volume maps = Volume.zeros(outShape, filters, voxelSize);
 		final int channels = image.channels();
 		final float[] block = new float[tile[0] * tile[1] * tile[2] * channels];
@@ -51,7 +56,7 @@ public final class FeatureMapTiling {
 					final int x0 = tx * tile[0], y0 = ty * tile[1], z0 = tz * tile[2];
 					copyIn(image, x0, y0, z0, tile, block);
 					final float[] a = net.activations(layer, block, 1, tileShape);
-					copyOut(a, grid, filters, x0 / factor, y0 / factor, z0 / factor, maps, out);
+					copyOut(a, grid, filters, x0 / factor, y0 / factor, z0 / zFactor, maps, out);
 				}
 		return maps;
 	}

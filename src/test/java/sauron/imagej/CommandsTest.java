@@ -120,6 +120,22 @@ class CommandsTest {
 	}
 
 	@Test
+	void featureMapsOfAStackWithA2DModelCoverEverySlice() throws Exception {
+		// Three equal slices: the stack's z-score is each slice's, so every slice's maps equal those of the slice alone.
+		final ImagePlus slice = TestImages.discs("disc")[0];
+		final ij.ImageStack three = new ij.ImageStack(32, 32);
+		for (int z = 0; z < 3; z++) three.addSlice(slice.getProcessor().duplicate());
+		final ImagePlus stack = new ImagePlus("stack", three);
+		final ImagePlus maps = (ImagePlus) run(FeatureMapsCommand.class, "image", stack, "model_dir", model2d.toFile(), "layer", "dec0_1").getOutput("feature_maps");
+		assertArrayEquals(new int[] { 32, 32, 4, 3, 1 }, maps.getDimensions());
+		final ImagePlus alone = (ImagePlus) run(FeatureMapsCommand.class, "image", slice, "model_dir", model2d.toFile(), "layer", "dec0_1").getOutput("feature_maps");
+		for (int z = 1; z <= 3; z++)
+			for (int c = 1; c <= 4; c++)
+				assertArrayEquals((float[]) alone.getStack().getPixels(c), (float[]) maps.getStack().getPixels(maps.getStackIndex(c, z, 1)), 1e-5f,
+						"slice " + z + " filter " + c);
+	}
+
+	@Test
 	void evaluateFillsAResultsTableWithDiceHd95AndVolumes() throws Exception {
 		final ImagePlus truth = TestImages.discs("discs")[1];
 		final ImagePlus prediction = truth.duplicate();
