@@ -18,7 +18,7 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
-import sauron.imagej.FeatureMapTiling;
+import sauron.segment.FeatureMapTiling;
 import sauron.io.ImageFiles;
 import sauron.model.EpochRecord;
 import sauron.model.ModelStore;
