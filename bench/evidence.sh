@@ -6,8 +6,8 @@
 #   baseline        nnU-Net: no regulariser, no pruning (--lambda 0 --no-prune)
 #   sauron          Sauron, lambda 0.5
 #   sauron-lambda0  Sauron's thresholds and pruning without the regulariser (--lambda 0)
-#   l1              the trained baseline pruned by kernel L1 norm to the widths sauron reached, then fine-tuned
-#                   (needs `sauron prune --l1-widths-from` and `sauron train --init`; skipped with a note without them)
+#   l1              the trained baseline pruned by kernel L1 norm to the widths sauron reached (`sauron prune
+#                   --l1-widths-from`), then fine-tuned (`sauron train --init`)
 # then segments the held-out hemisphere with each (timed), scores it (Dice, HD95), draws the figures (filters per
 # layer over the epochs; the feature maps left in Sauron's last decoder layer) and writes OUT/results.md.
 #
@@ -130,13 +130,6 @@ score() {
   log "$form $name: $(tail -1 "$dir/$name-segment.log" | sed 's/.*(/segmented in /; s/)//'); $(awk '$1 == "1" { print "Dice " $2 ", HD95 " $3 " mm" }' "$dir/$name-eval.txt")"
 }
 
-l1_missing() {
-  local why=()
-  "$sauron" prune --help 2>&1 | grep -q -- '--l1-widths-from' || why+=("bin/sauron prune has no --l1-widths-from")
-  "$sauron" train --help 2>&1 | grep -q -- '--init' || why+=("bin/sauron train has no --init")
-  [ ${#why[@]} -eq 0 ] || echo "${why[0]}${why[1]:+ and ${why[1]}} yet (being added on another branch); the l1 row needs both"
-}
-
 figures() {
   local dir="$1" cp="target/test-classes:target/classes:$(cat "$OUT/test-classpath.txt")" title
   title="$(echo "$form" | tr a-z A-Z) $([ "$form" = 3d ] && echo "at $MM_3D mm" || echo "axial slices at 1 mm")"
@@ -168,11 +161,7 @@ run_form() {
   train "$dir" sauron "$epochs" "${net[@]}" --lambda 0.5 $SAURON_OPTS && score "$dir" sauron
   # shellcheck disable=SC2086
   train "$dir" sauron-lambda0 "$epochs" "${net[@]}" --lambda 0 $SAURON_OPTS && score "$dir" sauron-lambda0
-  local missing; missing=$(l1_missing)
-  if [ -n "$missing" ]; then
-    echo "$missing" > "$dir/l1.skipped"
-    log "$form l1: skipped: $missing"
-  elif [ ! -f "$dir/baseline/sauron.json" ] || [ ! -f "$dir/sauron/sauron.json" ]; then
+  if [ ! -f "$dir/baseline/sauron.json" ] || [ ! -f "$dir/sauron/sauron.json" ]; then
     echo "needs the baseline and the sauron model, and one of them failed" > "$dir/l1.skipped"
   elif ! "$sauron" prune --model "$dir/baseline" --output "$dir/l1-pruned" --l1-widths-from "$dir/sauron" > "$dir/l1-prune.log" 2>&1; then
     echo "prune --l1-widths-from failed: $(grep -m1 '^error' "$dir/l1-prune.log" || tail -1 "$dir/l1-prune.log")" > "$dir/l1.skipped"
