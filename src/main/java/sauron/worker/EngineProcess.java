@@ -84,7 +84,9 @@ public final class EngineProcess {
 			stderr.join(TimeUnit.SECONDS.toMillis(5));
 			if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
 			if (code == 0) return output.toString();
-			throw failure(code, List.copyOf(errors));
+			synchronized (errors) {
+				throw failure(code, List.copyOf(errors));
+			}
 		} finally {
 			process.destroyForcibly();
 			LIVE.remove(process);

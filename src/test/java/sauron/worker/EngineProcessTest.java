@@ -90,6 +90,28 @@ class EngineProcessTest {
 	}
 
 	@Test
+	void anEngineWhoseHostIsGoneExitsInsteadOfTrainingOn() throws Exception {
+		final Path image = tmp.resolve("image.nii"), labels = tmp.resolve("labels.nii");
+		final sauron.data.Volume v = sauron.data.Volume.zeros(new int[] { 16, 16 }, 1, new double[] { 1, 1 });
+		v.data()[17] = 1;
+		sauron.io.NiftiWriter.writeVolume(v, image);
+		final byte[] l = new byte[256];
+		l[17] = 1;
+		sauron.io.ImageFiles.writeLabels(new sauron.data.LabelVolume(new int[] { 16, 16 }, l, new double[] { 1, 1 }), labels);
+		final Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", WorkerClasspath.join(OWN), "sauron.cli.SauronCli",
+				"train", "-i", image.toString(), "-l", labels.toString(), "-m", tmp.resolve("model").toString(), "--dims", "2", "--patch", "16x16", "--levels", "2",
+				"--base", "2", "--epochs", "100000", "--steps", "10", "--validation", "0", "--events").redirectErrorStream(true).start();
+		final java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+		for (String line; (line = out.readLine()) != null && !line.startsWith(EngineEvents.PREFIX);) {
+			// wait until it trains
+		}
+		p.getOutputStream().close(); // what the operating system does when the host JVM dies
+		assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the engine still runs");
+		assertEquals(3, p.exitValue(), () -> "it ended for another reason: " + out.lines().toList());
+		assertTrue(!Files.exists(tmp.resolve("model")), "no half-written model");
+	}
+
+	@Test
 	void aGpuBuildThatCannotStartFallsBackToTheCpuAndSaysSo() throws Exception {
 		final Recorder r = new Recorder();
 		final List<Path> broken = List.of(tmp.resolve("missing.jar"));
