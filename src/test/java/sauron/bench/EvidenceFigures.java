@@ -178,13 +178,16 @@ public final class EvidenceFigures {
 		final int scale = Math.max(1, Math.round(200f / h));
 		final int columns = Math.min(tiles.size(), 12), rows = (tiles.size() + columns - 1) / columns;
 		final int gap = 6, labelHeight = 30, top = 28, tw = w * scale, th = h * scale;
-		final int width = Math.max(columns * (tw + gap) + gap, 700);
+		final Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+		final ByteProcessor ruler = new ByteProcessor(1, 1);
+		ruler.setFont(bold);
+		final int width = Math.max(columns * (tw + gap) + gap, ruler.getStringWidth(heading) + 2 * gap); // the heading is never cut off
 		final ByteProcessor canvas = new ByteProcessor(width, top + rows * (th + labelHeight + gap));
 		canvas.setColor(Color.WHITE);
 		canvas.fill();
 		canvas.setColor(Color.BLACK);
 		canvas.setAntialiasedText(true);
-		canvas.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+		canvas.setFont(bold);
 		canvas.drawString(heading, gap, top - 8);
 		canvas.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
 		for (int i = 0; i < tiles.size(); i++) {
