@@ -74,6 +74,7 @@ final class EngineCall implements AutoCloseable {
 
 	/** Runs with log lines to ImageJ's log; returns the engine's plain output. */
 	String run(final EngineProcess.Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
+		EngineOptions.apply();
 		try {
 			return EngineProcess.run(args, new EngineProcess.Listener() {
 				@Override

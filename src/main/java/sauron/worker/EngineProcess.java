@@ -41,6 +41,7 @@ public final class EngineProcess {
 
 	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 	private static volatile List<Path> chosen;
+	private static volatile boolean chosenWithGpu;
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "sauron-engine-cleanup"));
@@ -94,9 +95,13 @@ public final class EngineProcess {
 		}
 	}
 
-	/** The class path for this host, decided once per JVM (see {@link #choose}). */
+	/** The class path for this host, decided once per JVM and GPU setting (see {@link #choose}). */
 	static List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
-		if (chosen == null) chosen = choose(WorkerClasspath.resolve(), !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY)), listener);
+		final boolean wantGpu = !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY));
+		if (chosen == null || chosenWithGpu != wantGpu) {
+			chosen = choose(WorkerClasspath.resolve(), wantGpu, listener);
+			chosenWithGpu = wantGpu;
+		}
 		return chosen;
 	}
 

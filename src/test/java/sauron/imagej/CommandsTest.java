@@ -216,4 +216,22 @@ class CommandsTest {
 		assertTrue(epochs >= 1 && epochs < 200, epochs + " epochs");
 		assertNotNull(run(SegmentImageCommand.class, "image", discs[0], "model_dir", dir).getOutput("labels"));
 	}
+
+	@Test
+	void engineOptionsLastInThePreferencesAndReachTheEngine() throws Exception {
+		try {
+			assertNull(error(run(EngineOptionsCommand.class, "use_gpu", false, "engine_memory_gb", 3)));
+			assertEquals("false", ij.Prefs.get("sauron.use_gpu", "?").toString());
+			EngineOptions.apply();
+			assertEquals("false", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
+			assertEquals("3g", System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
+			// The engine really starts with that heap and still runs.
+			assertNull(error(run(ModelInfoCommand.class, "model_dir", model2d.toFile())));
+			assertTrue(error(run(EngineOptionsCommand.class, "use_gpu", true, "engine_memory_gb", -1)).contains("engine_memory_gb -1"));
+		} finally {
+			EngineOptions.set(true, 0);
+		}
+		assertEquals("true", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
+		assertNull(System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
+	}
 }

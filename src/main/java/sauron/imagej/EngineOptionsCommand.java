@@ -1,0 +1,22 @@
+package sauron.imagej;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Edit > Options > Sauron U-Net...: whether the engine may use the GPU build, and its Java heap. */
+@Plugin(type = Command.class, menuPath = "Edit>Options>Sauron U-Net...")
+public final class EngineOptionsCommand extends SauronCommand {
+
+	@Parameter(description = "use the GPU when the Sauron U-Net GPU update site is installed and a GPU is usable (else the CPU)")
+	boolean use_gpu = EngineOptions.useGpu();
+
+	@Parameter(min = "0", description = "Java heap of the engine process in GB; 0: a quarter of the memory (TensorFlow's own memory is outside it)")
+	int engine_memory_gb = EngineOptions.memoryGb();
+
+	@Override
+	protected void execute() {
+		EngineOptions.set(use_gpu, engine_memory_gb);
+		status("Sauron U-Net: " + (use_gpu ? "GPU where usable" : "CPU only") + ", engine heap " + (engine_memory_gb > 0 ? engine_memory_gb + " GB" : "automatic"));
+	}
+}
