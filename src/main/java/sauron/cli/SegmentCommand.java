@@ -85,7 +85,7 @@ final class SegmentCommand implements Callable<Integer> {
 				images.tilesDone(i, in.size());
 				final Segmentation s = segmenter.segment(ImageFiles.readImage(in.get(i)), in.get(i).getFileName().toString(), tiles, () -> false);
 				ImageFiles.writeLabels(s.labels(), out.get(i));
-				if (probabilities) ImageFiles.writeImage(s.probabilities(), probabilityPath(out.get(i)));
+				if (probabilities) ImageFiles.writeImage(s.probabilities(), ImageFiles.probabilityPath(out.get(i)));
 				log.printf("%s -> %s (%.1f s)%n", in.get(i), out.get(i), (System.nanoTime() - start) / 1e9);
 			}
 		}
@@ -95,11 +95,5 @@ final class SegmentCommand implements Callable<Integer> {
 	private static void requireSupported(final Path file, final String what) {
 		if (!ImageFiles.isSupported(file))
 			throw new IllegalArgumentException(what + " " + file + ": unknown image format, expected a name ending in .nii, .nii.gz, .tif or .tiff");
-	}
-
-	static Path probabilityPath(final Path labels) {
-		final String name = labels.getFileName().toString();
-		final int dot = name.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
-		return labels.resolveSibling(name.substring(0, dot) + "-probabilities" + name.substring(dot));
 	}
 }

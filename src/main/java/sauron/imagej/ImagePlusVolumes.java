@@ -13,7 +13,6 @@ import sauron.data.LabelVolume;
 import sauron.data.Shapes;
 import sauron.data.Volume;
 import sauron.io.TiffWriter;
-import sauron.segment.Segmentation;
 
 /**
  * ImagePlus <-> the core's {@link Volume} and {@link LabelVolume}. The core wants one dense channels-last
@@ -93,11 +92,6 @@ public final class ImagePlusVolumes {
 		imp.setLut(LabelColours.lut());
 		imp.setDisplayRange(0, 255);
 		return imp;
-	}
-
-	/** The label image "<name>-labels" and the probabilities "<name>-probabilities" (one channel per class). */
-	public static ImagePlus[] toImagePlus(final Segmentation s, final String name) {
-		return new ImagePlus[] { toImagePlus(s.labels(), name + "-labels"), probabilityImage(s.probabilities(), name) };
 	}
 
 	/** Class probabilities as "<name>-probabilities": one channel per class, slices labelled "class c", display range 0-1. */

@@ -1,7 +1,6 @@
 package sauron.imagej;
 
 import java.io.File;
-import java.nio.file.Path;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -42,12 +41,5 @@ public final class SegmentFolderCommand extends SauronCommand {
 			status("segmenting " + input_dir.getName());
 			call.run(progressListener(), IJ::escapePressed); // Esc ends the engine; images already written stay, each whole
 		}
-	}
-
-	/** labels.nii.gz -> labels-probabilities.nii.gz, as the command line names them. */
-	static Path probabilityPath(final Path labels) {
-		final String name = labels.getFileName().toString();
-		final int dot = name.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
-		return labels.resolveSibling(name.substring(0, dot) + "-probabilities" + name.substring(dot));
 	}
 }

@@ -45,7 +45,7 @@ public final class SegmentImageCommand extends SauronCommand {
 			call.run(progressListener(), IJ::escapePressed);
 			labels = sameCalibration(ImagePlusVolumes.toImagePlus(ImageFiles.readLabels(out), baseName(name) + "-labels"), image);
 			if (probabilities) probability_map = sameCalibration(
-					ImagePlusVolumes.probabilityImage(ImageFiles.readImage(SegmentFolderCommand.probabilityPath(out)), baseName(name)), image);
+					ImagePlusVolumes.probabilityImage(ImageFiles.readImage(ImageFiles.probabilityPath(out)), baseName(name)), image);
 		}
 		status("segmented " + name);
 	}

@@ -44,6 +44,13 @@ public final class ImageFiles {
 		else TiffWriter.writeVolume(image, file);
 	}
 
+	/** Where a label image's class probabilities go: labels.nii.gz -> labels-probabilities.nii.gz. */
+	public static Path probabilityPath(final Path labels) {
+		final String name = labels.getFileName().toString();
+		final int dot = name.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
+		return labels.resolveSibling(name.substring(0, dot) + "-probabilities" + name.substring(dot));
+	}
+
 	/** True for the names this class reads and writes: .nii, .nii.gz, .tif, .tiff. */
 	public static boolean isSupported(final Path file) {
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -43,4 +43,30 @@ public final class MacroRunner {
 		results.forEach((k, v) -> System.out.println(k + "=" + v));
 		System.exit(0);
 	}
+
+	/** A macro's {@code RESULT("key", value)} becomes a system property this runner prints at the end. */
+	static String withResults(final String macro) {
+		return macro.replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + PREFIX);
+	}
+
+	/** What a run printed (kept in a log file too) and the results its macros stored. */
+	record Outcome(String log, Map<String, String> results) {
+		String result(final String key) {
+			final String value = results.get(key);
+			if (value == null) throw new AssertionError("the macro stored no '" + key + "'; its output:\n" + log);
+			return value;
+		}
+	}
+
+	/** Runs a command line that starts this runner (at most 5 minutes) and collects its results. */
+	static Outcome run(final List<String> command, final Path logFile) throws Exception {
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) p.destroyForcibly();
+		Files.writeString(logFile, log);
+		final Map<String, String> results = new TreeMap<>();
+		for (final String line : log.split("\n"))
+			if (line.startsWith(PREFIX)) results.put(line.substring(PREFIX.length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
+		return new Outcome(log, results);
+	}
 }

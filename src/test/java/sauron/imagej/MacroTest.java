@@ -3,14 +3,10 @@ package sauron.imagej;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +21,7 @@ class MacroTest {
 
 	@TempDir
 	static Path tmp;
-	private static final Map<String, String> results = new HashMap<>();
-	private static String log;
+	private static MacroRunner.Outcome outcome;
 
 	private static final String SEGMENT = """
 			newImage("cells", "32-bit ramp", 32, 32, 1);
@@ -90,16 +85,11 @@ class MacroTest {
 		int i = 0;
 		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN, PRUNE)) {
 			final Path file = tmp.resolve("macro" + i++ + ".ijm");
-			Files.writeString(file, "setBatchMode(true);\n" + macro.replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
-					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("PRUNED", tmp.resolve("pruned").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
+			Files.writeString(file, "setBatchMode(true);\n" + MacroRunner.withResults(macro).replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("PRUNED", tmp.resolve("pruned").toString()));
 			command.add(file.toString());
 		}
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
-		Files.writeString(Path.of("target", "macro-test.log"), log);
-		for (final String line : log.split("\n"))
-			if (line.startsWith(MacroRunner.PREFIX)) results.put(line.substring(MacroRunner.PREFIX.length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
+		outcome = MacroRunner.run(command, Path.of("target", "macro-test.log"));
 	}
 
 	/** The full test class path (surefire's own java.class.path may be a manifest-only jar). */
@@ -109,9 +99,7 @@ class MacroTest {
 	}
 
 	private static String result(final String key) {
-		final String value = results.get(key);
-		if (value == null) throw new AssertionError("the macro stored no '" + key + "'; its output:\n" + log);
-		return value;
+		return outcome.result(key);
 	}
 
 	@Test
@@ -148,7 +136,7 @@ class MacroTest {
 	void niftiImportAndErrorsWorkFromMacros() {
 		assertEquals("scan.nii 5 2.5 mm", result("import"));
 		assertEquals("still running", result("after errors"));
-		final String text = log;
+		final String text = outcome.log();
 		if (!text.contains("is not a Sauron model") && !text.contains("model directory not found"))
 			throw new AssertionError("the failing Segment Image was not logged:\n" + text);
 		if (!text.contains("network      2D U-Net, 3 levels")) throw new AssertionError("Model Info was not logged:\n" + text);

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -41,8 +37,7 @@ class UpdateSiteInstallTest {
 	@TempDir
 	static Path tmp;
 	private static Path app;
-	private static final Map<String, String> results = new HashMap<>();
-	private static String log;
+	private static MacroRunner.Outcome outcome;
 
 	private static final String MACRO = """
 			setBatchMode(true);
@@ -68,8 +63,8 @@ class UpdateSiteInstallTest {
 		UpdateSiteLayout.write(ourJar(tmp.resolve("Sauron_UNet-test.jar")), runtime, runtime, app, tmp.resolve("gpu-site"));
 
 		final Path macro = tmp.resolve("train-and-segment.ijm");
-		Files.writeString(macro, MACRO.replace("SAMPLE", Path.of("sample-data", "colin27-3mm").toAbsolutePath().toString()).replace("MODEL", tmp.resolve("model").toString())
-				.replace("OUTPUT", tmp.resolve("right-labels.tif").toString()).replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + MacroRunner.PREFIX));
+		Files.writeString(macro, MacroRunner.withResults(MACRO).replace("SAMPLE", Path.of("sample-data", "colin27-3mm").toAbsolutePath().toString()).replace("MODEL", tmp.resolve("model").toString())
+				.replace("OUTPUT", tmp.resolve("right-labels.tif").toString()));
 		// As Fiji's launcher: CSBDeep's TensorFlow first, then everything in jars/; our plugin only in plugins/.
 		final List<String> cp = new ArrayList<>();
 		for (final Path jar : list(tf115)) cp.add(jars.resolve(jar.getFileName()).toString());
@@ -78,12 +73,7 @@ class UpdateSiteInstallTest {
 		final List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-opens=java.base/java.lang=ALL-UNNAMED",
 				"-Djava.awt.headless=true", "-Dij.dir=" + app, "-Dplugins.dir=" + app, "-cp", String.join(File.pathSeparator, cp), MacroRunner.class.getName(),
 				MacroRunner.INSTALLED, macro.toString());
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
-		Files.writeString(Path.of("target", "update-site-test.log"), log);
-		for (final String line : log.split("\n"))
-			if (line.startsWith(MacroRunner.PREFIX)) results.put(line.substring(MacroRunner.PREFIX.length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
+		outcome = MacroRunner.run(command, Path.of("target", "update-site-test.log"));
 	}
 
 	@Test
@@ -98,13 +88,13 @@ class UpdateSiteInstallTest {
 	@Test
 	void tensorFlow115StaysLoadedInImageJWhileOurEngineTrains() {
 		assertEquals("1.15.0", result("tensorflow in ImageJ's JVM"));
-		assertTrue(log.contains("TensorFlow 2.18.0 on the CPU"), log);
+		assertTrue(outcome.log().contains("TensorFlow 2.18.0 on the CPU"), outcome.log());
 	}
 
 	@Test
 	void theRecordedMacroTrainsSegmentsAndSavesTheLabels() throws Exception {
 		assertEquals("colin27-3mm-right-image-labels", result("segmented"));
-		assertTrue(Files.isRegularFile(tmp.resolve("model/sauron.json")), log);
+		assertTrue(Files.isRegularFile(tmp.resolve("model/sauron.json")), outcome.log());
 		final ImagePlus labels = IJ.openImage(tmp.resolve("right-labels.tif").toString());
 		final ImagePlus right = ImagePlusVolumes.toImagePlus(sauron.io.ImageFiles.readImage(Path.of("sample-data", "colin27-3mm-right-image.nii.gz")), "right");
 		assertEquals(List.of(right.getWidth(), right.getHeight(), right.getNSlices()), List.of(labels.getWidth(), labels.getHeight(), labels.getNSlices()));
@@ -113,9 +103,7 @@ class UpdateSiteInstallTest {
 	}
 
 	private static String result(final String key) {
-		final String value = results.get(key);
-		if (value == null) throw new AssertionError("the macro stored no '" + key + "'; its output:\n" + log);
-		return value;
+		return outcome.result(key);
 	}
 
 	/** Our jar as Maven packages it: target/classes (classes, plugins.config, the SciJava plugin index). */

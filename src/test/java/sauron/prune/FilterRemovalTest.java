@@ -47,16 +47,24 @@ class FilterRemovalTest {
 		final Random random = new Random(5);
 		final Map<String, boolean[]> keep = randomRemovals(topology, random);
 		final PrunedNetwork pruned = FilterRemoval.remove(spec, weights, AdamState.fresh(topology), keep);
-		final Weights ignored = zeroRemovedInputs(topology, weights, keep);
+		assertPrunedComputesTheIgnoredOriginal(topology, weights, keep, new Topology(pruned.spec()), pruned.weights(), tile, batch, random);
+	}
 
-		int voxels = batch * spec.inputChannels();
+	/**
+	 * The smaller network computes what the original computes with the removed filters ignored (their channels
+	 * zeroed in every consumer), and the removals do change the original's output.
+	 */
+	static void assertPrunedComputesTheIgnoredOriginal(final Topology topology, final Weights weights, final Map<String, boolean[]> keep, final Topology smaller,
+			final Weights smallerWeights, final int[] tile, final int batch, final Random random) {
+		final Weights ignored = zeroRemovedInputs(topology, weights, keep);
+		int voxels = batch * topology.spec().inputChannels();
 		for (final int s : tile) voxels *= s;
 		final float[] tiles = new float[voxels];
 		for (int i = 0; i < tiles.length; i++) tiles[i] = (float) random.nextGaussian();
 		final float[] full, zeroed, small;
 		try (InferenceGraph a = new InferenceGraph(topology, weights);
 				InferenceGraph b = new InferenceGraph(topology, ignored);
-				InferenceGraph c = new InferenceGraph(new Topology(pruned.spec()), pruned.weights())) {
+				InferenceGraph c = new InferenceGraph(smaller, smallerWeights)) {
 			full = a.predict(tiles, batch, tile);
 			zeroed = b.predict(tiles, batch, tile);
 			small = c.predict(tiles, batch, tile);

@@ -23,7 +23,6 @@ import com.google.gson.JsonObject;
 import sauron.model.ModelMetadata;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
-import sauron.net.InferenceGraph;
 import sauron.net.Layer;
 import sauron.net.Param;
 import sauron.net.Topology;
@@ -143,26 +142,8 @@ class L1NormPruningTest {
 		final Map<String, Integer> targets = new LinkedHashMap<>();
 		for (final Map.Entry<String, Integer> e : spec.widths().entrySet()) targets.put(e.getKey(), 1 + random.nextInt(e.getValue()));
 		final SauronModel pruned = L1NormPruning.prune(baseline, spec.withWidths(targets));
-		final Weights ignored = FilterRemovalTest.zeroRemovedInputs(topology, weights, L1NormPruning.keepMasks(baseline, targets));
-
-		int voxels = batch * spec.inputChannels();
-		for (final int s : tile) voxels *= s;
-		final float[] tiles = new float[voxels];
-		for (int i = 0; i < tiles.length; i++) tiles[i] = (float) random.nextGaussian();
-		final float[] full, zeroed, small;
-		try (InferenceGraph a = new InferenceGraph(topology, weights);
-				InferenceGraph b = new InferenceGraph(topology, ignored);
-				InferenceGraph c = new InferenceGraph(pruned.topology(), pruned.weights())) {
-			full = a.predict(tiles, batch, tile);
-			zeroed = b.predict(tiles, batch, tile);
-			small = c.predict(tiles, batch, tile);
-		}
-		double changed = 0;
-		for (int i = 0; i < small.length; i++) {
-			assertEquals(zeroed[i], small[i], 1e-5, "probability " + i);
-			changed = Math.max(changed, Math.abs(full[i] - zeroed[i]));
-		}
-		assertTrue(changed > 1e-3, "the removals should change the baseline's output, max change " + changed);
+		FilterRemovalTest.assertPrunedComputesTheIgnoredOriginal(topology, weights, L1NormPruning.keepMasks(baseline, targets), pruned.topology(), pruned.weights(),
+				tile, batch, random);
 	}
 
 	@Test
