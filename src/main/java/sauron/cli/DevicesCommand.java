@@ -16,8 +16,9 @@ final class DevicesCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final var out = spec.commandLine().getOut();
-		out.println(Devices.describe());
-		for (final Devices.Device d : Devices.list()) out.printf("  %-4s %s%n", d.type(), d.name());
+		final var devices = Devices.list(); // one session for both lines
+		out.println(Devices.describe(devices));
+		for (final Devices.Device d : devices) out.printf("  %-4s %s%n", d.type(), d.name());
 		return 0;
 	}
 }

@@ -75,7 +75,11 @@ public final class Devices {
 
 	/** "TensorFlow 2.18.0 on GPU (/device:GPU:0)" or "... on the CPU (no GPU found)": the line logs start with. */
 	public static String describe() {
-		final List<String> gpus = list().stream().filter(d -> d.type().equalsIgnoreCase("GPU")).map(Device::name).toList();
+		return describe(list());
+	}
+
+	public static String describe(final List<Device> devices) {
+		final List<String> gpus = devices.stream().filter(d -> d.type().equalsIgnoreCase("GPU")).map(Device::name).toList();
 		return "TensorFlow " + TensorFlow.version() + (gpus.isEmpty() ? " on the CPU (no GPU found)" : " on GPU " + String.join(", ", gpus));
 	}
 

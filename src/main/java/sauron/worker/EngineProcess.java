@@ -40,8 +40,8 @@ public final class EngineProcess {
 	public static final String MEMORY_PROPERTY = "sauron.worker.memory";
 
 	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-	private static volatile List<Path> chosen;
-	private static volatile boolean chosenWithGpu;
+	private static List<Path> chosen;
+	private static boolean chosenWithGpu;
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "sauron-engine-cleanup"));
@@ -96,7 +96,7 @@ public final class EngineProcess {
 	}
 
 	/** The class path for this host, decided once per JVM and GPU setting (see {@link #choose}). */
-	static List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
+	static synchronized List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
 		final boolean wantGpu = !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY));
 		if (chosen == null || chosenWithGpu != wantGpu) {
 			chosen = choose(WorkerClasspath.resolve(), wantGpu, listener);

@@ -52,14 +52,15 @@ public final class WorkerClasspath {
 
 	/** For this JVM: the application folder's layout when our jar is installed in one, else this JVM's class path. */
 	public static Choice resolve() {
-		final Optional<Path> app = applicationFolder(ownLocation());
-		if (app.isPresent()) return forApplication(app.get(), ownLocation(), Platform.current().orElseThrow(() -> new IllegalStateException(
+		final Path own = ownLocation();
+		final Optional<Path> app = applicationFolder(own);
+		if (app.isPresent()) return forApplication(app.get(), own, Platform.current().orElseThrow(() -> new IllegalStateException(
 				"TensorFlow Java has no native build for " + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
 						+ "; supported: Linux x86_64 and arm64, macOS on Apple silicon, Windows x86_64")));
-		final List<Path> own = new ArrayList<>();
+		final List<Path> jvm = new ArrayList<>();
 		for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
-			if (!entry.isBlank()) own.add(Path.of(entry));
-		return new Choice(own, Optional.empty());
+			if (!entry.isBlank()) jvm.add(Path.of(entry));
+		return new Choice(jvm, Optional.empty());
 	}
 
 	/** The application folder our jar is installed in (ours in plugins/ or jars/, engine jars beside it), if any. */
