@@ -118,6 +118,39 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--mu", description = "a layer whose last pruning removed at least ceil(mu * filters) waits; default: ${DEFAULT-VALUE}", defaultValue = "0.02")
 	double mu;
 
+	@Option(names = "--schedule", description = "Sauron's schedule: BUDGET (pruning rounds every few steps between a warm-up and a recovery phase, "
+			+ "thresholds on a clock, averaged criterion with a floor and a cap, compensation) or PAPER (the paper exactly: a round at every epoch end, "
+			+ "thresholds rise on loss plateaus); the options below change single elements; default: ${DEFAULT-VALUE}", defaultValue = "BUDGET")
+	Schedule schedule;
+
+	enum Schedule { BUDGET, PAPER }
+
+	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 10, PAPER 0", paramLabel = "STEPS")
+	Integer pruneEvery;
+
+	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
+	Double warmup;
+
+	@Option(names = "--recovery", description = "share of the run's steps at the end without pruning; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
+	Double recovery;
+
+	@Option(names = "--tau-rise", description = "CLOCK (thresholds reach --tau-max at the last round) or PLATEAU (a step when the loss plateaus); default: BUDGET CLOCK, PAPER PLATEAU")
+	TauRise tauRise;
+
+	enum TauRise { CLOCK, PLATEAU }
+
+	@Option(names = "--criterion-batches", description = "batches delta_prune is averaged over per round; default: BUDGET 4, PAPER 1", paramLabel = "N")
+	Integer criterionBatches;
+
+	@Option(names = "--min-filters", description = "no layer is pruned below this many filters; default: BUDGET 2, PAPER 1", paramLabel = "N")
+	Integer minFilters;
+
+	@Option(names = "--max-prune-share", description = "at most this share of a layer's filters goes in one round; default: BUDGET 0.5, PAPER 1", paramLabel = "SHARE")
+	Double maxPruneShare;
+
+	@Option(names = "--compensate", negatable = true, description = "fold a removed filter's map into its reference filter's consumers (beyond the paper); default: BUDGET on, PAPER off")
+	Boolean compensate;
+
 	@Option(names = "--stop-file", description = "training stops after the epoch in which this file appears, and saves the model", paramLabel = "FILE")
 	Path stopFile;
 
@@ -157,12 +190,24 @@ final class TrainCommand implements Callable<Integer> {
 				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
-		final SauronSettings sauron = new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, SauronSettings.DEFAULTS.sf(), !noPrune);
+		final SauronSettings sauron = sauronSettings();
 		out.println(Devices.describe());
 		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs, start);
 		ModelStore.save(trained, model);
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
+	}
+
+	/** The chosen schedule with every element the options name changed. */
+	private SauronSettings sauronSettings() {
+		final SauronSettings preset = schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS;
+		final SauronSettings.Rounds r = preset.rounds();
+		final SauronSettings.Criterion c = preset.criterion();
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, preset.sf(), !noPrune,
+				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()),
+						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau()),
+				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),
+						compensate != null ? compensate : c.compensate()));
 	}
 
 	/** The model of --init, checked against the options that would otherwise describe a fresh network. */
@@ -210,6 +255,10 @@ final class TrainCommand implements Callable<Integer> {
 	}
 
 	private static int or(final Integer value, final int fallback) {
+		return value != null ? value : fallback;
+	}
+
+	private static double or(final Double value, final double fallback) {
 		return value != null ? value : fallback;
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param validationDice mean foreground Dice on the validation patches; NaN without a validation split
  * @param widths filters per prunable layer at the end of the epoch
  * @param thresholds Sauron's per-layer pruning threshold tau (empty when not pruning)
+ * @param rounds Sauron's pruning rounds done by the end of the epoch, counted from the start of the run
  */
 public record EpochRecord(int epoch, double trainingLoss, double regularizer, double validationLoss, double validationDice, double seconds,
-		long parameters, double flopsPerVoxel, Map<String, Integer> widths, Map<String, Double> thresholds) {}
+		long parameters, double flopsPerVoxel, Map<String, Integer> widths, Map<String, Double> thresholds, int rounds) {}

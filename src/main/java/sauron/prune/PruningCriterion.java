@@ -1,6 +1,9 @@
 package sauron.prune;
 
 import java.util.Arrays;
+import java.util.List;
+
+import sauron.net.FeatureMaps;
 
 /**
  * delta_prune (SAURON.md section 4): how far each channel's feature map is from a reference channel's, on
@@ -56,6 +59,38 @@ public final class PruningCriterion {
 		final boolean[] keep = new boolean[deltaPrune.length];
 		for (int c = 0; c < keep.length; c++) keep[c] = c == reference || deltaPrune[c] >= tau;
 		return keep;
+	}
+
+	/**
+	 * {@link #keep(double[], double, int)} within limits: of the channels below tau at most
+	 * max(1, floor(maxShare * width)) go, those closest to the reference first, and never so many that fewer
+	 * than min(minFilters, width) stay.
+	 */
+	public static boolean[] keep(final double[] deltaPrune, final double tau, final int reference, final int minFilters, final double maxShare) {
+		final int width = deltaPrune.length;
+		final int allowed = Math.min(Math.max(1, (int) Math.floor(maxShare * width)), width - Math.min(minFilters, width));
+		final Integer[] closestFirst = new Integer[width];
+		for (int c = 0; c < width; c++) closestFirst[c] = c;
+		Arrays.sort(closestFirst, (a, b) -> Double.compare(deltaPrune[a], deltaPrune[b]));
+		final boolean[] keep = new boolean[width];
+		Arrays.fill(keep, true);
+		int removed = 0;
+		for (final int c : closestFirst)
+			if (c != reference && deltaPrune[c] < tau && removed < allowed) {
+				keep[c] = false;
+				removed++;
+			}
+		return keep;
+	}
+
+	/** delta_prune averaged over several batches of one layer's maps, against one reference channel. */
+	public static double[] deltaPrune(final List<FeatureMaps> batches, final int reference, final int sf) {
+		final double[] mean = new double[batches.get(0).channels()];
+		for (final FeatureMaps m : batches) {
+			final double[] d = deltaPrune(m.values(), m.shape(), reference, sf);
+			for (int c = 0; c < mean.length; c++) mean[c] += d[c] / batches.size();
+		}
+		return mean;
 	}
 
 	/** Average-pooled maps of one sample: [pooled voxel][channel]. */

@@ -1,20 +1,78 @@
 package sauron.prune;
 
 /**
- * Sauron's constants (SAURON.md sections 3-5), with the paper's defaults in {@link #DEFAULTS}.
+ * Sauron's settings (docs/SAURON.md). {@link #PAPER} is the paper's method exactly; {@link #DEFAULTS} is the
+ * schedule this project measured to work best within a CPU budget (docs/SAURON.md, "Budget schedule").
  *
  * @param tau0 first pruning threshold of every layer
  * @param tauMax last value of the threshold grid
  * @param kappa the grid has kappa + 1 values, linspace(tau0, tauMax)
- * @param rho patience (epochs tau stays frozen after a rise) and the length of the loss plateau test
- * @param mu a layer that lost ceil(mu * width) filters or more in the previous epoch is not converged
+ * @param rho patience (rounds tau stays frozen after a rise) and the length of the loss plateau test
+ * @param mu a layer that lost ceil(mu * width) filters or more in the previous round is not converged
  * @param lambda weight of the regulariser delta_opt in the loss (0: the paper's "lambda=0" ablation)
  * @param sf average-pooling kernel and stride of both distances
  * @param prune false to train without removing filters (the regulariser still follows lambda)
+ * @param rounds when pruning rounds happen and how thresholds rise
+ * @param criterion how a round decides and carries out its removals
  */
-public record SauronSettings(double tau0, double tauMax, int kappa, int rho, double mu, double lambda, int sf, boolean prune) {
+public record SauronSettings(double tau0, double tauMax, int kappa, int rho, double mu, double lambda, int sf, boolean prune, Rounds rounds,
+		Criterion criterion) {
 
-	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true);
+	/**
+	 * When Sauron prunes, in optimiser steps so that it does not depend on how data is cut into epochs.
+	 *
+	 * @param every optimiser steps between pruning rounds; 0: at every epoch end (the paper)
+	 * @param warmup share of the run's steps before the first round: the network learns the task first
+	 * @param recovery share of the run's steps at the end without rounds: the network recovers from the last
+	 *          removals before it is saved
+	 * @param plateau true: a layer's tau rises only once training converged (the paper); false: tau climbs
+	 *          its grid on a clock that reaches tauMax at the last round, one step per round at most, and
+	 *          a layer still losing filters (the mu test) waits
+	 */
+	public record Rounds(int every, double warmup, double recovery, boolean plateau) {
+		public static final Rounds PAPER = new Rounds(0, 0, 0, true);
+
+		public Rounds {
+			if (every < 0) throw new IllegalArgumentException("steps between pruning rounds must be >= 0 (0: every epoch end), got " + every);
+			if (!(warmup >= 0 && recovery >= 0 && warmup + recovery < 1))
+				throw new IllegalArgumentException("warm-up and recovery shares must be >= 0 and leave part of the run for pruning, got warm-up " + warmup
+						+ ", recovery " + recovery);
+		}
+	}
+
+	/**
+	 * How a round picks and removes filters.
+	 *
+	 * @param batches batches of training patches delta_prune is averaged over, with one reference filter per
+	 *          layer and round (the paper: 1)
+	 * @param minFilters no layer is pruned below this many filters (or its width, if smaller)
+	 * @param maxShare at most this share of a layer's filters goes in one round (the closest to the
+	 *          reference first); at least one filter may always go
+	 * @param compensate beyond the paper: a removed map's contribution to its consumers is folded into the
+	 *          reference filter's, as the least-squares scale and offset of the removed map on the reference map
+	 */
+	public record Criterion(int batches, int minFilters, double maxShare, boolean compensate) {
+		public static final Criterion PAPER = new Criterion(1, 1, 1, false);
+
+		public Criterion {
+			if (batches < 1) throw new IllegalArgumentException("criterion batches must be >= 1, got " + batches);
+			if (minFilters < 1) throw new IllegalArgumentException("minimum filters per layer must be >= 1, got " + minFilters);
+			if (!(maxShare > 0 && maxShare <= 1)) throw new IllegalArgumentException("share removed per round must be in (0, 1], got " + maxShare);
+		}
+	}
+
+	/** The paper's method and constants, with pruning at every epoch end. */
+	public static final SauronSettings PAPER = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true);
+
+	/** This project's defaults: the paper's regulariser and criterion on a step-based, budget-aware schedule. */
+	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true, new Rounds(10, 0.25, 0.25, false),
+			new Criterion(4, 2, 0.5, true));
+
+	/** The paper's rounds and criterion with these constants. */
+	public SauronSettings(final double tau0, final double tauMax, final int kappa, final int rho, final double mu, final double lambda, final int sf,
+			final boolean prune) {
+		this(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, Rounds.PAPER, Criterion.PAPER);
+	}
 
 	public SauronSettings {
 		if (!(tau0 >= 0 && tau0 <= tauMax && tauMax <= 1))
@@ -25,6 +83,7 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 		if (!(mu > 0 && mu <= 1)) throw new IllegalArgumentException("mu must be in (0, 1], got " + mu);
 		if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
 		if (sf < 1) throw new IllegalArgumentException("sf (pooling factor) must be >= 1, got " + sf);
+		if (rounds == null || criterion == null) throw new IllegalArgumentException("rounds and criterion settings are required");
 	}
 
 	/** The thresholds tau climbs through: linspace(tau0, tauMax, kappa + 1). */
@@ -36,10 +95,18 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	}
 
 	public SauronSettings withLambda(final double l) {
-		return new SauronSettings(tau0, tauMax, kappa, rho, mu, l, sf, prune);
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, l, sf, prune, rounds, criterion);
 	}
 
 	public SauronSettings withPrune(final boolean p) {
-		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, p);
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, p, rounds, criterion);
+	}
+
+	public SauronSettings withRounds(final Rounds r) {
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, r, criterion);
+	}
+
+	public SauronSettings withCriterion(final Criterion c) {
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, rounds, c);
 	}
 }

@@ -3,12 +3,13 @@ package sauron.prune;
 import java.util.List;
 
 /**
- * The pruning threshold tau of one layer (SAURON.md section 5): it starts at tau0 and climbs one grid step
- * whenever training has converged, then stays frozen for rho epochs.
+ * The pruning threshold tau of one layer (docs/SAURON.md section 5). It starts at tau0 and climbs its grid
+ * either as in the paper, one step whenever training has converged and then frozen for rho rounds
+ * ({@link #epochEnded}), or on a clock that reaches tauMax at the last round of a run ({@link #clockTicked}).
  * <p>
- * Call {@link #epochEnded} once per epoch end, BEFORE that epoch's pruning, and prune with {@link #tau()}
- * afterwards (the authors' order). "The previous epoch's pruning" is then the pruning done at the end of the
- * epoch before: pass the width the layer had before it and how many filters it removed (0 before any).
+ * Call one of them once per pruning round (in the paper: per epoch end), BEFORE that round's pruning, and
+ * prune with {@link #tau()} afterwards (the authors' order). "The previous pruning" is the one done in the
+ * round before: pass the width the layer had before it and how many filters it removed (0 before any).
  */
 public final class ThresholdSchedule {
 
@@ -43,6 +44,22 @@ public final class ThresholdSchedule {
 		if (!converged(trainingLosses, validationLosses, widthBeforeLastPruning, removedInLastPruning)) return false;
 		step = Math.min(step + 1, grid.length - 1);
 		patience = settings.rho();
+		return true;
+	}
+
+	/**
+	 * The clock: after round {@code round} of {@code rounds} (1-based) tau should stand at grid index
+	 * round(kappa * (round - 1) / (rounds - 1)), so the first round prunes at tau0 and the last at tauMax. A
+	 * layer whose previous pruning removed ceil(mu * width) filters or more waits (it is still losing
+	 * filters at this tau) and catches up later.
+	 *
+	 * @return true if tau rose
+	 */
+	public boolean clockTicked(final int round, final int rounds, final int widthBeforeLastPruning, final int removedInLastPruning) {
+		final int kappa = grid.length - 1;
+		final int target = rounds <= 1 ? kappa : (int) Math.round((double) kappa * (round - 1) / (rounds - 1));
+		if (target <= step || removedInLastPruning >= Math.ceil(settings.mu() * widthBeforeLastPruning)) return false;
+		step = Math.min(target, kappa);
 		return true;
 	}
 

@@ -1,6 +1,7 @@
 package sauron.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,11 @@ import sauron.net.Layer;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
-import sauron.prune.EpochPruning;
+import sauron.net.FeatureMaps;
+import sauron.prune.FilterCompensation;
+import sauron.prune.LayerCut;
+import sauron.prune.PruningRounds;
+import sauron.prune.RoundPlan;
 import sauron.prune.FilterRemoval;
 import sauron.prune.PrunedNetwork;
 import sauron.prune.SauronSettings;
@@ -101,29 +106,20 @@ public final class Trainer {
 		final PatchSampler sampler = new PatchSampler(split.training(), settings.patchShape(), settings.batchSize(), classes,
 				settings.foregroundProbability(), settings.seed());
 		final Augmentation augmentation = new Augmentation(settings.augmentation(), settings.seed() + 1);
-		final EpochPruning pruning = new EpochPruning(sauron, start.prunable().stream().map(Layer::name).toList(), settings.seed() + 3);
-		final List<EpochRecord> history = new ArrayList<>();
-		final List<Double> trainingLosses = new ArrayList<>(), validationLosses = new ArrayList<>();
-		TrainingGraph graph = newGraph(start, init != null ? init.weights() : Weights.heNormal(start, settings.seed()), AdamState.fresh(start));
+		final Run run = new Run(start, init != null ? init.weights() : Weights.heNormal(start, settings.seed()));
 		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY)) {
 			for (int epoch = 0; epoch < settings.epochs(); epoch++) {
 				final long startTime = System.nanoTime();
-				final double[] losses = trainEpoch(graph, patches, epoch);
-				final double loss = losses[0];
-				final Validator.Scores val = validator.score(graph);
-				trainingLosses.add(loss);
-				validationLosses.add(val.loss());
-				Map<String, Double> thresholds = Map.of();
-				if (sauron.prune()) {
-					final Map<String, boolean[]> keep = pruning.epochEnded(trainingLosses, validationLosses, graph.prunableFeatureMaps(patches.next().images()));
-					thresholds = pruning.thresholds();
-					if (removesAny(keep)) graph = pruned(graph, keep);
-				}
-				final Topology now = graph.topology();
-				final EpochRecord record = new EpochRecord(epoch + 1, loss, losses[1], val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
-						now.parameterCount(), ModelStore.flopsPerVoxel(now, settings.patchShape()), now.spec().widths(), thresholds);
-				history.add(record);
+				final double[] losses = run.trainEpoch(patches, epoch);
+				final Validator.Scores val = validator.score(run.graph);
+				run.validationLosses.add(val.loss());
+				if (run.roundsAtEpochEnds) run.pruneIfRoundEnds(patches);
+				final Topology now = run.graph.topology();
+				final EpochRecord record = new EpochRecord(epoch + 1, losses[0], losses[1], val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
+						now.parameterCount(), ModelStore.flopsPerVoxel(now, settings.patchShape()), now.spec().widths(),
+						sauron.prune() ? run.pruning.thresholds() : Map.of(), run.roundsDone);
 				listener.epochEnded(record);
+				run.history.add(record);
 				if (listener.stopRequested()) {
 					listener.message("stopped by request after epoch " + (epoch + 1));
 					break;
@@ -132,10 +128,76 @@ public final class Trainer {
 			final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
 			trainingJson.add("sauron", GSON.toJsonTree(sauron));
 			if (init != null) trainingJson.add("initialised_from", startNote(init));
-			return new SauronModel(graph.topology().spec(), graph.weights(),
-					new ModelMetadata(ZScoreNormalisation.NAME, pairs.get(0).image().voxelSize(), settings.patchShape(), trainingJson, history));
+			return new SauronModel(run.graph.topology().spec(), run.graph.weights(),
+					new ModelMetadata(ZScoreNormalisation.NAME, pairs.get(0).image().voxelSize(), settings.patchShape(), trainingJson, run.history));
 		} finally {
+			run.graph.close();
+		}
+	}
+
+	/** The state of one training run: the current (shrinking) graph, the step count and Sauron's rounds. */
+	private final class Run {
+		final RoundPlan plan = new RoundPlan(sauron.rounds(), (long) settings.epochs() * settings.stepsPerEpoch(), settings.stepsPerEpoch());
+		final boolean roundsAtEpochEnds = sauron.rounds().every() == 0;
+		final PruningRounds pruning;
+		final List<EpochRecord> history = new ArrayList<>();
+		/** Mean training loss per round (the plateau test's history) and validation loss per epoch. */
+		final List<Double> roundLosses = new ArrayList<>(), validationLosses = new ArrayList<>();
+		TrainingGraph graph;
+		long stepsDone;
+		int roundsDone;
+		private double roundLossSum;
+		private int roundSteps;
+
+		Run(final Topology start, final Weights weights) {
+			this.graph = newGraph(start, weights, AdamState.fresh(start));
+			this.pruning = new PruningRounds(sauron, start.prunable().stream().map(Layer::name).toList(), settings.seed() + 3);
+		}
+
+		/** One epoch of Adam steps at the epoch's poly-decayed learning rate, with any pruning round inside it; returns the mean loss and mean R. */
+		double[] trainEpoch(final PatchPrefetcher patches, final int epoch) {
+			final float lr = (float) settings.learningRateAt(epoch);
+			double sum = 0, regularizer = 0;
+			for (int step = 0; step < settings.stepsPerEpoch(); step++) {
+				final PatchBatch batch = patches.next();
+				final float loss = graph.step(batch.images(), batch.labels(), lr);
+				if (!Float.isFinite(loss))
+					throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
+							+ "); try a lower learning rate than " + settings.learningRate());
+				sum += loss;
+				regularizer += graph.lastRegularizer();
+				listener.stepEnded(epoch, step, loss);
+				stepsDone++;
+				roundLossSum += loss;
+				roundSteps++;
+				if (!roundsAtEpochEnds) pruneIfRoundEnds(patches);
+			}
+			return new double[] { sum / settings.stepsPerEpoch(), regularizer / settings.stepsPerEpoch() };
+		}
+
+		/**
+		 * At a round's end: Sauron's cut on fresh batches' feature maps, compensation if on, and a smaller graph.
+		 * Validation losses reach the plateau test only when rounds are epochs (the paper's setting).
+		 */
+		void pruneIfRoundEnds(final PatchPrefetcher patches) {
+			final int round = plan.roundAfter(stepsDone);
+			if (round == 0) return;
+			roundLosses.add(roundLossSum / roundSteps);
+			roundLossSum = 0;
+			roundSteps = 0;
+			if (!sauron.prune()) return;
+			roundsDone = round;
+			final List<Map<String, FeatureMaps>> maps = new ArrayList<>();
+			for (int b = 0; b < sauron.criterion().batches(); b++) maps.add(graph.prunableFeatureMaps(patches.next().images()));
+			final Map<String, LayerCut> cuts = pruning.roundEnded(round, plan.rounds(), roundLosses, roundsAtEpochEnds ? validationLosses : List.of(), maps);
+			if (cuts.values().stream().noneMatch(LayerCut::removesAny)) return;
+			final Topology topology = graph.topology();
+			final Weights weights = sauron.criterion().compensate() ? FilterCompensation.fold(topology, graph.weights(), cuts) : graph.weights();
+			final Map<String, boolean[]> keep = new LinkedHashMap<>();
+			cuts.forEach((layer, cut) -> keep.put(layer, cut.keep()));
+			final PrunedNetwork smaller = FilterRemoval.remove(topology.spec(), weights, graph.adamState(), keep);
 			graph.close();
+			graph = newGraph(new Topology(smaller.spec()), smaller.weights(), smaller.adam());
 		}
 	}
 
@@ -161,32 +223,4 @@ public final class Trainer {
 				(float) sauron.lambda(), sauron.sf());
 	}
 
-	/** One epoch of Adam steps at the epoch's poly-decayed learning rate; returns the mean loss and mean R. */
-	private double[] trainEpoch(final TrainingGraph graph, final PatchPrefetcher patches, final int epoch) {
-		final float lr = (float) settings.learningRateAt(epoch);
-		double sum = 0, regularizer = 0;
-		for (int step = 0; step < settings.stepsPerEpoch(); step++) {
-			final PatchBatch batch = patches.next();
-			final float loss = graph.step(batch.images(), batch.labels(), lr);
-			if (!Float.isFinite(loss))
-				throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
-						+ "); try a lower learning rate than " + settings.learningRate());
-			sum += loss;
-			regularizer += graph.lastRegularizer();
-			listener.stepEnded(epoch, step, loss);
-		}
-		return new double[] { sum / settings.stepsPerEpoch(), regularizer / settings.stepsPerEpoch() };
-	}
-
-	/** Removes filters from weights and Adam moments and continues with a graph of the smaller network. */
-	private TrainingGraph pruned(final TrainingGraph graph, final Map<String, boolean[]> keep) {
-		final PrunedNetwork smaller = FilterRemoval.remove(graph.topology().spec(), graph.weights(), graph.adamState(), keep);
-		graph.close();
-		return newGraph(new Topology(smaller.spec()), smaller.weights(), smaller.adam());
-	}
-
-	private static boolean removesAny(final Map<String, boolean[]> keep) {
-		for (final boolean[] k : keep.values()) for (final boolean b : k) if (!b) return true;
-		return false;
-	}
 }

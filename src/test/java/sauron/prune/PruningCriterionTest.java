@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** delta_prune flags exactly the channels that duplicate the reference, in 2D and 3D. */
 class PruningCriterionTest {
 
-	private static final double TAU = SauronSettings.DEFAULTS.tau0();
+	private static final double TAU = SauronSettings.PAPER.tau0();
 
 	@Test
 	void duplicatesOfTheReferenceAreFlaggedIn2d() {
@@ -47,6 +47,25 @@ class PruningCriterionTest {
 		}
 		assertEquals(0, delta[reference]);
 		for (final int c : exactCopies) assertEquals(0, delta[c]);
+	}
+
+	@Test
+	void aRoundRemovesAtMostTheCapClosestToTheReferenceFirst() {
+		final double[] delta = { 0.05, 0, 0.2, 0.01, 0.9, 0.03, 0.5, 0.15 };
+		// Six of eight are below 0.3 besides the reference 1; a cap of 0.5 lets four go: the four closest.
+		assertArrayEquals(new boolean[] { false, true, true, false, true, false, true, false }, PruningCriterion.keep(delta, 0.3, 1, 1, 0.5));
+		// A cap below one filter still lets one go.
+		assertArrayEquals(new boolean[] { true, true, true, false, true, true, true, true }, PruningCriterion.keep(delta, 0.3, 1, 1, 0.01));
+		// No cap: all below tau go.
+		assertArrayEquals(PruningCriterion.keep(delta, 0.3, 1), PruningCriterion.keep(delta, 0.3, 1, 1, 1));
+	}
+
+	@Test
+	void noLayerIsPrunedBelowTheFloor() {
+		final double[] delta = { 0.05, 0, 0.2, 0.01 };
+		assertArrayEquals(new boolean[] { false, true, true, false }, PruningCriterion.keep(delta, 0.3, 1, 2, 1), "two stay: the reference and the farthest");
+		assertArrayEquals(new boolean[] { true, true, true, true }, PruningCriterion.keep(delta, 0.3, 1, 9, 1), "a floor above the width keeps all");
+		assertArrayEquals(new boolean[] { false, true, false, false }, PruningCriterion.keep(delta, 0.3, 1, 1, 1));
 	}
 
 	@Test

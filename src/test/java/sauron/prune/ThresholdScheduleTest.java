@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** tau rises on scripted loss histories exactly when SAURON.md section 5 says it does. */
 class ThresholdScheduleTest {
 
-	private static final SauronSettings S = SauronSettings.DEFAULTS;
+	private static final SauronSettings S = SauronSettings.PAPER;
 	private static final int WIDTH = 32;
 
 	@Test
@@ -124,6 +124,43 @@ class ThresholdScheduleTest {
 	}
 
 	@Test
+	void theClockClimbsFromTau0AtTheFirstRoundToTauMaxAtTheLast() {
+		final ThresholdSchedule t = new ThresholdSchedule(S);
+		final int rounds = 7;
+		double previous = -1;
+		for (int round = 1; round <= rounds; round++) {
+			t.clockTicked(round, rounds, WIDTH, 0);
+			if (round == 1) assertEquals(S.tau0(), t.tau());
+			assertTrue(t.tau() > previous, "tau rises every round when no filter was lost: round " + round + ", tau " + t.tau());
+			previous = t.tau();
+		}
+		assertEquals(S.tauMax(), t.tau());
+		// round(15 * 3 / 6) = 8 (7.5 rounds half up): the clock is linear in rounds.
+		final ThresholdSchedule mid = new ThresholdSchedule(S);
+		mid.clockTicked(4, rounds, WIDTH, 0);
+		assertEquals(S.tauGrid()[8], mid.tau());
+	}
+
+	@Test
+	void onTheClockALayerStillLosingFiltersWaitsThenCatchesUp() {
+		final ThresholdSchedule t = new ThresholdSchedule(S);
+		assertTrue(t.clockTicked(3, 7, WIDTH, 0));
+		final double risen = t.tau();
+		// ceil(0.02 * 32) = 1: one filter lost in the previous round freezes tau for this round.
+		assertFalse(t.clockTicked(4, 7, WIDTH, 1));
+		assertEquals(risen, t.tau());
+		assertTrue(t.clockTicked(5, 7, WIDTH, 0));
+		assertEquals(S.tauGrid()[10], t.tau(), "round(15 * 4 / 6) = 10: straight to the clock's value");
+	}
+
+	@Test
+	void aOneRoundRunPrunesAtTauMax() {
+		final ThresholdSchedule t = new ThresholdSchedule(S);
+		t.clockTicked(1, 1, WIDTH, 0);
+		assertEquals(S.tauMax(), t.tau());
+	}
+
+	@Test
 	void settingsRejectNonsense() {
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings(0.5, 0.3, 15, 5, 0.02, 0.5, 2, true));
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings(0.001, 0.3, 0, 5, 0.02, 0.5, 2, true));
@@ -132,5 +169,17 @@ class ThresholdScheduleTest {
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings(0.001, 0.3, 15, 5, 0.02, -1, 2, true));
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 0, true));
 		assertArrayEquals(new double[] { 0.1, 0.2 }, new SauronSettings(0.1, 0.2, 1, 5, 0.02, 0.5, 2, true).tauGrid());
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Rounds(-1, 0.2, 0.2, false));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Rounds(10, 0.5, 0.5, false), "no steps left for pruning");
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(0, 2, 0.5, true));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 0, 0.5, true));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 2, 0, true));
+	}
+
+	@Test
+	void thePaperPresetIsThePaperExactly() {
+		assertEquals(SauronSettings.Rounds.PAPER, S.rounds());
+		assertEquals(new SauronSettings.Rounds(0, 0, 0, true), S.rounds(), "a round at every epoch end from the start, tau rises on plateaus");
+		assertEquals(new SauronSettings.Criterion(1, 1, 1, false), S.criterion(), "one batch, no floor, no cap, no compensation");
 	}
 }

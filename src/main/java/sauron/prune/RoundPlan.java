@@ -1,0 +1,35 @@
+package sauron.prune;
+
+/**
+ * Which optimiser steps of a run end with a pruning round: every {@code every} steps (or at every epoch end),
+ * from the end of the warm-up to the start of the recovery phase. Rounds count in steps, so a schedule does
+ * not change when the same data is cut into shorter or longer epochs.
+ */
+public final class RoundPlan {
+
+	private final int interval;
+	private final long first, last;
+	private final int rounds;
+
+	/**
+	 * @param totalSteps optimiser steps in the whole run
+	 * @param stepsPerEpoch used when rounds come at epoch ends ({@code every} 0)
+	 */
+	public RoundPlan(final SauronSettings.Rounds settings, final long totalSteps, final int stepsPerEpoch) {
+		this.interval = settings.every() > 0 ? settings.every() : stepsPerEpoch;
+		final long warmupEnd = (long) Math.ceil(settings.warmup() * totalSteps);
+		final long recoveryStart = totalSteps - (long) Math.ceil(settings.recovery() * totalSteps);
+		this.first = Math.max(interval, (warmupEnd + interval - 1) / interval * interval);
+		this.last = recoveryStart / interval * interval;
+		this.rounds = last >= first ? (int) ((last - first) / interval + 1) : 0;
+	}
+
+	/** Rounds in the whole run (0 when the run is too short for one). */
+	public int rounds() { return rounds; }
+
+	/** @return the round (1-based) that ends after this many steps, or 0 for none */
+	public int roundAfter(final long stepsDone) {
+		if (rounds == 0 || stepsDone < first || stepsDone > last || stepsDone % interval != 0) return 0;
+		return (int) ((stepsDone - first) / interval + 1);
+	}
+}

@@ -1,0 +1,168 @@
+package sauron.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import sauron.net.AdamState;
+import sauron.net.FeatureMaps;
+import sauron.net.InferenceGraph;
+import sauron.net.Layer;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.net.Weights;
+
+/**
+ * A network with planted redundant filters (copies of a reference filter) loses exactly those, and with
+ * compensation its output does not change; without compensation it does.
+ */
+class PlantedRedundancyTest {
+
+	private static final UNetSpec SPEC = UNetSpec.create(2, 3, 8, 32, 1, 2);
+	private static final int[] TILE = { 32, 32 };
+	private static final int BATCH = 2;
+	/** Per layer: the reference filter and its planted copies. */
+	private static final int REFERENCE = 1;
+	private static final int[] COPIES = { 3, 6 };
+	/**
+	 * A transposed conv has no norm after it: copies scaled by this are exact affine copies of the reference,
+	 * which compensation folds exactly (the raw-map criterion does not see them as redundant).
+	 */
+	private static final float UPCONV_SCALE = 2.5f;
+
+	private static final SauronSettings LOW_TAU = SauronSettings.DEFAULTS.withCriterion(new SauronSettings.Criterion(2, 1, 1, true));
+
+	@Test
+	void theCriterionRemovesExactlyThePlantedCopies() {
+		final Topology topology = new Topology(SPEC);
+		final Map<String, LayerCut> cuts = cuts(topology, planted(topology, 1), LOW_TAU);
+		for (final Map.Entry<String, LayerCut> e : cuts.entrySet()) {
+			final boolean[] expected = new boolean[e.getValue().keep().length];
+			java.util.Arrays.fill(expected, true);
+			for (final int c : COPIES) expected[c] = false;
+			assertArrayEquals(expected, e.getValue().keep(), e.getKey());
+		}
+	}
+
+	@Test
+	void compensatedRemovalLeavesTheOutputUnchanged() {
+		final Topology topology = new Topology(SPEC);
+		final Weights weights = planted(topology, UPCONV_SCALE);
+		final Map<String, LayerCut> cuts = copiesRemoved(topology, weights);
+		final LayerCut up = cuts.get("up0");
+		for (final int c : COPIES) {
+			assertEquals(UPCONV_SCALE, up.scale()[c], 1e-3, "fitted scale of up0's copy " + c);
+			assertEquals(0, up.offset()[c], 1e-3, "fitted offset of up0's copy " + c);
+		}
+		final float[] tiles = randomTiles(7);
+		final float[] before = predict(topology, weights, tiles);
+		final float[] compensated = predict(removed(topology, FilterCompensation.fold(topology, weights, cuts), cuts), tiles);
+		final float[] dropped = predict(removed(topology, weights, cuts), tiles);
+		double maxCompensated = 0, maxDropped = 0;
+		for (int i = 0; i < before.length; i++) {
+			maxCompensated = Math.max(maxCompensated, Math.abs(before[i] - compensated[i]));
+			maxDropped = Math.max(maxDropped, Math.abs(before[i] - dropped[i]));
+		}
+		assertTrue(maxCompensated < 1e-4, "compensated removal changed a probability by " + maxCompensated);
+		assertTrue(maxDropped > 1e-2, "dropping the copies should change the output; it changed it by " + maxDropped);
+	}
+
+	@Test
+	void theFitRecoversAnAffineCopy() {
+		final int voxels = 50;
+		final float[] v = new float[voxels * 3];
+		final Random random = new Random(3);
+		for (int i = 0; i < voxels; i++) {
+			v[i * 3] = (float) random.nextGaussian();
+			v[i * 3 + 1] = -0.75f * v[i * 3] + 2;
+			v[i * 3 + 2] = (float) random.nextGaussian();
+		}
+		final double[][] fit = FilterCompensation.fit(List.of(new FeatureMaps(v, new long[] { 1, 5, 10, 3 })), 0);
+		assertEquals(1, fit[0][0], 1e-6);
+		assertEquals(0, fit[1][0], 1e-6);
+		assertEquals(-0.75, fit[0][1], 1e-5);
+		assertEquals(2, fit[1][1], 1e-5);
+	}
+
+	/**
+	 * He-initialised weights in which every prunable layer's filters COPIES repeat filter REFERENCE: with other
+	 * biases in blocks (instance norm removes them), scaled by {@code upconvScale} in transposed convs.
+	 */
+	private static Weights planted(final Topology topology, final float upconvScale) {
+		final Weights w = Weights.heNormal(topology, 11);
+		final Random random = new Random(2);
+		for (final Layer layer : topology.prunable()) {
+			final float[] kernel = w.get(layer.kernelName()).values(), bias = w.get(layer.biasName()).values();
+			final int out = layer.outChannels();
+			final boolean upconv = layer.kind() == Layer.Kind.UPCONV;
+			for (final int c : COPIES) {
+				for (int i = 0; i < kernel.length / out; i++) kernel[i * out + c] = (upconv ? upconvScale : 1) * kernel[i * out + REFERENCE];
+				// Instance norm removes a block's bias; a transposed conv's map is scaled with its bias.
+				bias[c] = upconv ? upconvScale * bias[REFERENCE] : (float) random.nextGaussian();
+			}
+		}
+		return w;
+	}
+
+	/** Sauron's cut of every prunable layer against the reference, on two batches of random tiles. */
+	private static Map<String, LayerCut> cuts(final Topology topology, final Weights weights, final SauronSettings settings) {
+		final Map<String, LayerCut> cuts = new LinkedHashMap<>();
+		maps(topology, weights).forEach((layer, maps) -> cuts.put(layer, PruningRounds.cut(maps, REFERENCE, 0.01, settings)));
+		return cuts;
+	}
+
+	/** Cuts that remove the copies, with their maps' fits onto the reference. */
+	private static Map<String, LayerCut> copiesRemoved(final Topology topology, final Weights weights) {
+		final Map<String, LayerCut> cuts = new LinkedHashMap<>();
+		maps(topology, weights).forEach((layer, maps) -> {
+			final double[][] fit = FilterCompensation.fit(maps, REFERENCE);
+			final boolean[] keep = new boolean[maps.get(0).channels()];
+			java.util.Arrays.fill(keep, true);
+			for (final int c : COPIES) keep[c] = false;
+			cuts.put(layer, new LayerCut(keep, REFERENCE, fit[0], fit[1]));
+		});
+		return cuts;
+	}
+
+	private static Map<String, List<FeatureMaps>> maps(final Topology topology, final Weights weights) {
+		final List<String> layers = topology.prunable().stream().map(Layer::name).toList();
+		final List<Map<String, FeatureMaps>> batches;
+		try (InferenceGraph net = new InferenceGraph(topology, weights)) {
+			batches = List.of(net.featureMaps(layers, randomTiles(1), BATCH, TILE), net.featureMaps(layers, randomTiles(2), BATCH, TILE));
+		}
+		final Map<String, List<FeatureMaps>> maps = new LinkedHashMap<>();
+		for (final String layer : layers) maps.put(layer, batches.stream().map(b -> b.get(layer)).toList());
+		return maps;
+	}
+
+	private static Map.Entry<Topology, Weights> removed(final Topology topology, final Weights weights, final Map<String, LayerCut> cuts) {
+		final Map<String, boolean[]> keep = new LinkedHashMap<>();
+		cuts.forEach((layer, cut) -> keep.put(layer, cut.keep()));
+		final PrunedNetwork p = FilterRemoval.remove(topology.spec(), weights, AdamState.fresh(topology), keep);
+		return Map.entry(new Topology(p.spec()), p.weights());
+	}
+
+	private static float[] predict(final Map.Entry<Topology, Weights> net, final float[] tiles) {
+		return predict(net.getKey(), net.getValue(), tiles);
+	}
+
+	private static float[] predict(final Topology topology, final Weights weights, final float[] tiles) {
+		try (InferenceGraph net = new InferenceGraph(topology, weights)) {
+			return net.predict(tiles, BATCH, TILE);
+		}
+	}
+
+	private static float[] randomTiles(final long seed) {
+		final Random random = new Random(seed);
+		final float[] t = new float[BATCH * TILE[0] * TILE[1]];
+		for (int i = 0; i < t.length; i++) t[i] = (float) random.nextGaussian();
+		return t;
+	}
+}

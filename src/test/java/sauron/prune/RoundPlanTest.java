@@ -1,0 +1,47 @@
+package sauron.prune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Pruning rounds come every N optimiser steps between the warm-up and the recovery phase, whatever the epochs. */
+class RoundPlanTest {
+
+	@Test
+	void roundsComeEveryNStepsBetweenWarmupAndRecovery() {
+		// 120 steps, warm-up to step 30, recovery from step 90: rounds after steps 30, 40, ..., 90.
+		final RoundPlan plan = new RoundPlan(new SauronSettings.Rounds(10, 0.25, 0.25, false), 120, 15);
+		assertEquals(List.of(30L, 40L, 50L, 60L, 70L, 80L, 90L), roundSteps(plan, 120));
+		assertEquals(7, plan.rounds());
+		assertEquals(1, plan.roundAfter(30));
+		assertEquals(7, plan.roundAfter(90));
+	}
+
+	@Test
+	void theSameRunCutIntoOtherEpochsHasTheSameRounds() {
+		final SauronSettings.Rounds r = new SauronSettings.Rounds(10, 0.25, 0.25, false);
+		assertEquals(roundSteps(new RoundPlan(r, 120, 15), 120), roundSteps(new RoundPlan(r, 120, 4), 120));
+	}
+
+	@Test
+	void thePapersRoundsAreEveryEpochEnd() {
+		final RoundPlan plan = new RoundPlan(SauronSettings.Rounds.PAPER, 40, 5);
+		assertEquals(List.of(5L, 10L, 15L, 20L, 25L, 30L, 35L, 40L), roundSteps(plan, 40));
+	}
+
+	@Test
+	void aRunTooShortForARoundHasNone() {
+		final RoundPlan plan = new RoundPlan(new SauronSettings.Rounds(50, 0.25, 0.25, false), 60, 10);
+		assertEquals(0, plan.rounds());
+		assertEquals(List.of(), roundSteps(plan, 60));
+	}
+
+	private static List<Long> roundSteps(final RoundPlan plan, final long total) {
+		final List<Long> steps = new ArrayList<>();
+		for (long s = 1; s <= total; s++) if (plan.roundAfter(s) > 0) steps.add(s);
+		return steps;
+	}
+}
