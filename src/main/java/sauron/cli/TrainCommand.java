@@ -21,6 +21,7 @@ import sauron.model.SauronModel;
 import sauron.net.ConvForm;
 import sauron.net.Devices;
 import sauron.net.UNetSpec;
+import sauron.prune.FilterCompensation;
 import sauron.prune.SauronSettings;
 import sauron.train.Trainer;
 import sauron.train.TrainingListener;
@@ -148,8 +149,9 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--max-prune-share", description = "at most this share of a layer's filters goes in one round; default: BUDGET 0.5, PAPER 1", paramLabel = "SHARE")
 	Double maxPruneShare;
 
-	@Option(names = "--compensate", negatable = true, description = "fold a removed filter's map into its reference filter's consumers (beyond the paper); default: BUDGET on, PAPER off")
-	Boolean compensate;
+	@Option(names = "--compensation", description = "beyond the paper: before a filter goes, its consumers read its map from the filters that stay, "
+			+ "as a least-squares fit on the reference map (REFERENCE) or on every kept map (KEPT); NONE drops it; default: BUDGET KEPT, PAPER NONE")
+	FilterCompensation.Compensation compensation;
 
 	@Option(names = "--stop-file", description = "training stops after the epoch in which this file appears, and saves the model", paramLabel = "FILE")
 	Path stopFile;
@@ -161,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		// Everything that can be checked without the images is checked before reading them and hours of training.
 		ModelStore.requireSavable(model);
+		final SauronSettings sauron = sauronSettings();
 		if (data != null && !(images.isEmpty() && labels.isEmpty()))
 			throw new IllegalArgumentException("give either --data DIR or -i IMAGE -l LABELS, not both");
 		if (data == null && images.isEmpty())
@@ -190,7 +193,6 @@ final class TrainCommand implements Callable<Integer> {
 				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
-		final SauronSettings sauron = sauronSettings();
 		out.println(Devices.describe());
 		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs, start);
 		ModelStore.save(trained, model);
@@ -207,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
 				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()),
 						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau()),
 				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),
-						compensate != null ? compensate : c.compensate()));
+						compensation != null ? compensation : c.compensation()));
 	}
 
 	/** The model of --init, checked against the options that would otherwise describe a fresh network. */

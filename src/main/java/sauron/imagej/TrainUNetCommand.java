@@ -62,13 +62,23 @@ public final class TrainUNetCommand extends SauronCommand {
 	@Parameter(min = "0", description = "filters at level 0; 0: 2D 32, 3D 24")
 	int base_filters = 0;
 
-	/** Prune filters with Sauron at every epoch end; off (with lambda 0) trains the plain nnU-Net baseline. */
+	/** Prune filters with Sauron while training; off (with lambda 0) trains the plain nnU-Net baseline. */
 	@Parameter(description = "remove redundant filters with Sauron while training")
 	boolean sauron = true;
 
 	/** Weight of Sauron's regulariser in the loss (0: none; with pruning on, the paper's "Sauron (lambda=0)"). */
 	@Parameter(min = "0")
 	double lambda = 0.5;
+
+	@Parameter(choices = { "budget", "paper" }, description = "budget: pruning rounds every few steps between a warm-up and a recovery phase, "
+			+ "with compensation (this project's default); paper: a round at every epoch end, thresholds rise on loss plateaus (the paper exactly)")
+	String schedule = "budget";
+
+	@Parameter(min = "0", description = "optimiser steps between pruning rounds; 0: the schedule's (budget: 10, paper: every epoch end)")
+	int prune_every = 0;
+
+	@Parameter(min = "0", description = "no layer is pruned below this many filters; 0: the schedule's (budget: 2, paper: 1)")
+	int min_filters = 0;
 
 	@Override
 	protected void execute() throws Exception {
@@ -81,6 +91,8 @@ public final class TrainUNetCommand extends SauronCommand {
 					.with("--steps", steps).with("--patch", patch_size == null || patch_size.isBlank() ? null : String.join("x", sides(patch_size)))
 					.with("--validation", validation).with("--classes", classes > 0 ? classes : null).with("--levels", levels > 0 ? levels : null)
 					.with("--base", base_filters > 0 ? base_filters : null).with("--lambda", lambda).flag("--no-prune", !sauron)
+					.with("--schedule", schedule.toUpperCase(java.util.Locale.ROOT)).with("--prune-every", prune_every > 0 ? prune_every : null)
+					.with("--min-filters", min_filters > 0 ? min_filters : null)
 					.with("--stop-file", stopFile).flag("--events", true);
 			final Monitor monitor = new Monitor(stop, stopFile);
 			call.run(monitor, monitor::pollStop); // polled every 0.1 s; never cancels: a stop ends training after the epoch, saved

@@ -65,7 +65,8 @@ final class TrainingPlots {
 
 	/** One line per layer, labelled with its filters now; from 0 with headroom, so that no line lies on the frame. */
 	private Plot filterPlot() {
-		final Plot plot = new Plot("Sauron training: filters per layer", "epoch", "filters");
+		final int rounds = epochs.get(epochs.size() - 1).rounds();
+		final Plot plot = new Plot("Sauron training: filters per layer", "epoch (" + rounds + " pruning round" + (rounds == 1 ? "" : "s") + " so far)", "filters");
 		final Map<String, Integer> first = epochs.get(0).widths();
 		final Map<String, Integer> now = epochs.get(epochs.size() - 1).widths();
 		int i = 0, most = 1;

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Formatter;
 import java.util.Map;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 import sauron.net.Layer;
 import sauron.net.Topology;
 
@@ -35,6 +38,8 @@ public final class ModelReport {
 			out.format("FLOPs        %,d per patch %s, %,.0f per voxel%n", flops, Arrays.toString(patch), (double) flops / voxels);
 			out.format("size on disk %.2f MB%n", ModelStore.sizeOnDisk(dir) / 1e6);
 			out.format("voxel size   %s, normalisation: %s%n", Arrays.toString(m.metadata().voxelSize()), m.metadata().normalisation());
+			final String sauron = sauronSettings(m.metadata().training());
+			if (sauron != null) out.format("Sauron       %s%n", sauron);
 			out.format("layers (filters):%n");
 			for (final Layer l : t.layers())
 				out.format("  %-8s %-6s level %d  %4d -> %4d%n", l.name(), l.kind().toString().toLowerCase(java.util.Locale.ROOT), l.level(), l.inChannels(), l.outChannels());
@@ -46,6 +51,26 @@ public final class ModelReport {
 			}
 			return out.toString();
 		}
+	}
+
+	/**
+	 * The Sauron settings the model was trained with, as key=value pairs ("rounds" and "criterion" nested);
+	 * models trained before the step-based schedule had no such groups: they pruned at every epoch end.
+	 */
+	private static String sauronSettings(final JsonObject training) {
+		if (training == null || !training.has("sauron") || !training.get("sauron").isJsonObject()) return null;
+		final JsonObject s = training.getAsJsonObject("sauron");
+		final String text = keyValues(s);
+		return s.has("rounds") ? text : text + ", rounds at every epoch end (the paper's)";
+	}
+
+	private static String keyValues(final JsonObject o) {
+		final StringBuilder b = new StringBuilder();
+		for (final Map.Entry<String, JsonElement> e : o.entrySet()) {
+			if (b.length() > 0) b.append(", ");
+			b.append(e.getKey()).append('=').append(e.getValue().isJsonObject() ? "(" + keyValues(e.getValue().getAsJsonObject()) + ")" : e.getValue().getAsString());
+		}
+		return b.toString();
 	}
 
 	private static String thresholds(final Map<String, Double> tau) {

@@ -66,15 +66,12 @@ public final class PruningRounds {
 	/**
 	 * One layer's cut: delta_prune averaged over the batches against {@code reference}, the filters below tau
 	 * removed within the criterion's floor and cap, and with compensation on, each removed map's fit onto the
-	 * reference.
+	 * maps that stay.
 	 */
 	public static LayerCut cut(final List<FeatureMaps> maps, final int reference, final double tau, final SauronSettings settings) {
 		final SauronSettings.Criterion c = settings.criterion();
 		final boolean[] keep = PruningCriterion.keep(PruningCriterion.deltaPrune(maps, reference, settings.sf()), tau, reference, c.minFilters(), c.maxShare());
-		if (!c.compensate()) return LayerCut.dropping(keep, reference);
-		final double[][] fit = FilterCompensation.fit(maps, reference);
-		for (int ch = 0; ch < keep.length; ch++) if (keep[ch]) fit[0][ch] = fit[1][ch] = 0;
-		return new LayerCut(keep, reference, fit[0], fit[1]);
+		return FilterCompensation.cut(maps, keep, reference, c.compensation());
 	}
 
 	/** Each layer's current threshold tau. */

@@ -48,16 +48,17 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	 * @param minFilters no layer is pruned below this many filters (or its width, if smaller)
 	 * @param maxShare at most this share of a layer's filters goes in one round (the closest to the
 	 *          reference first); at least one filter may always go
-	 * @param compensate beyond the paper: a removed map's contribution to its consumers is folded into the
-	 *          reference filter's, as the least-squares scale and offset of the removed map on the reference map
+	 * @param compensation beyond the paper: a removed map's contribution to its consumers is folded into the
+	 *          filters that stay, as its least-squares fit on the reference map or on all kept maps
 	 */
-	public record Criterion(int batches, int minFilters, double maxShare, boolean compensate) {
-		public static final Criterion PAPER = new Criterion(1, 1, 1, false);
+	public record Criterion(int batches, int minFilters, double maxShare, FilterCompensation.Compensation compensation) {
+		public static final Criterion PAPER = new Criterion(1, 1, 1, FilterCompensation.Compensation.NONE);
 
 		public Criterion {
 			if (batches < 1) throw new IllegalArgumentException("criterion batches must be >= 1, got " + batches);
 			if (minFilters < 1) throw new IllegalArgumentException("minimum filters per layer must be >= 1, got " + minFilters);
 			if (!(maxShare > 0 && maxShare <= 1)) throw new IllegalArgumentException("share removed per round must be in (0, 1], got " + maxShare);
+			if (compensation == null) throw new IllegalArgumentException("a compensation (NONE, REFERENCE or KEPT) is required");
 		}
 	}
 
@@ -66,7 +67,7 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 
 	/** This project's defaults: the paper's regulariser and criterion on a step-based, budget-aware schedule. */
 	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true, new Rounds(10, 0.25, 0.25, false),
-			new Criterion(4, 2, 0.5, true));
+			new Criterion(4, 2, 0.5, FilterCompensation.Compensation.KEPT));
 
 	/** The paper's rounds and criterion with these constants. */
 	public SauronSettings(final double tau0, final double tauMax, final int kappa, final int rho, final double mu, final double lambda, final int sf,

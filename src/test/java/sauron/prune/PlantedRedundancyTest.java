@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import sauron.net.AdamState;
+import sauron.prune.FilterCompensation.Compensation;
 import sauron.net.FeatureMaps;
 import sauron.net.InferenceGraph;
 import sauron.net.Layer;
@@ -37,12 +38,12 @@ class PlantedRedundancyTest {
 	 */
 	private static final float UPCONV_SCALE = 2.5f;
 
-	private static final SauronSettings LOW_TAU = SauronSettings.DEFAULTS.withCriterion(new SauronSettings.Criterion(2, 1, 1, true));
+	private static final SauronSettings NO_LIMITS = SauronSettings.DEFAULTS.withCriterion(new SauronSettings.Criterion(2, 1, 1, Compensation.REFERENCE));
 
 	@Test
 	void theCriterionRemovesExactlyThePlantedCopies() {
 		final Topology topology = new Topology(SPEC);
-		final Map<String, LayerCut> cuts = cuts(topology, planted(topology, 1), LOW_TAU);
+		final Map<String, LayerCut> cuts = cuts(topology, planted(topology, 1), NO_LIMITS);
 		for (final Map.Entry<String, LayerCut> e : cuts.entrySet()) {
 			final boolean[] expected = new boolean[e.getValue().keep().length];
 			java.util.Arrays.fill(expected, true);
@@ -58,7 +59,7 @@ class PlantedRedundancyTest {
 		final Map<String, LayerCut> cuts = copiesRemoved(topology, weights);
 		final LayerCut up = cuts.get("up0");
 		for (final int c : COPIES) {
-			assertEquals(UPCONV_SCALE, up.scale()[c], 1e-3, "fitted scale of up0's copy " + c);
+			assertEquals(UPCONV_SCALE, up.weights()[c][REFERENCE], 1e-3, "fitted scale of up0's copy " + c);
 			assertEquals(0, up.offset()[c], 1e-3, "fitted offset of up0's copy " + c);
 		}
 		final float[] tiles = randomTiles(7);
@@ -75,20 +76,38 @@ class PlantedRedundancyTest {
 	}
 
 	@Test
-	void theFitRecoversAnAffineCopy() {
-		final int voxels = 50;
-		final float[] v = new float[voxels * 3];
-		final Random random = new Random(3);
+	void theReferenceFitRecoversAnAffineCopyOfTheReference() {
+		final FeatureMaps maps = combinations(new Random(3), false);
+		final LayerCut cut = FilterCompensation.cut(List.of(maps), new boolean[] { true, false, true, false }, 0, Compensation.REFERENCE);
+		assertArrayEquals(new double[] { -0.75, 0, 0, 0 }, cut.weights()[1], 1e-5);
+		assertEquals(2, cut.offset()[1], 1e-5);
+		assertEquals(null, cut.weights()[0], "kept filters have no fit");
+	}
+
+	@Test
+	void theKeptFitRecoversACombinationOfSeveralKeptMaps() {
+		final FeatureMaps maps = combinations(new Random(4), true);
+		final LayerCut cut = FilterCompensation.cut(List.of(maps), new boolean[] { true, true, true, false }, 0, Compensation.KEPT);
+		assertArrayEquals(new double[] { 0.5, -1, 0, 0 }, cut.weights()[3], 2e-3, "channel 3 = 0.5 * ch0 - ch1 + 1 (ridge shrinks it a little)");
+		assertEquals(1, cut.offset()[3], 2e-3);
+		final LayerCut reference = FilterCompensation.cut(List.of(maps), new boolean[] { true, true, true, false }, 0, Compensation.REFERENCE);
+		assertEquals(0, reference.weights()[3][1], "the reference fit reads the reference alone");
+	}
+
+	/**
+	 * Four channels over 400 voxels: 0 and 2 random; 1 = -0.75 * ch0 + 2, or random when {@code independent};
+	 * 3 = 0.5 * ch0 - ch1 + 1.
+	 */
+	private static FeatureMaps combinations(final Random random, final boolean independent) {
+		final int voxels = 400;
+		final float[] v = new float[voxels * 4];
 		for (int i = 0; i < voxels; i++) {
-			v[i * 3] = (float) random.nextGaussian();
-			v[i * 3 + 1] = -0.75f * v[i * 3] + 2;
-			v[i * 3 + 2] = (float) random.nextGaussian();
+			v[i * 4] = (float) random.nextGaussian();
+			v[i * 4 + 1] = independent ? (float) random.nextGaussian() : -0.75f * v[i * 4] + 2;
+			v[i * 4 + 2] = (float) random.nextGaussian();
+			v[i * 4 + 3] = 0.5f * v[i * 4] - v[i * 4 + 1] + 1;
 		}
-		final double[][] fit = FilterCompensation.fit(List.of(new FeatureMaps(v, new long[] { 1, 5, 10, 3 })), 0);
-		assertEquals(1, fit[0][0], 1e-6);
-		assertEquals(0, fit[1][0], 1e-6);
-		assertEquals(-0.75, fit[0][1], 1e-5);
-		assertEquals(2, fit[1][1], 1e-5);
+		return new FeatureMaps(v, new long[] { 1, 20, 20, 4 });
 	}
 
 	/**
@@ -122,11 +141,10 @@ class PlantedRedundancyTest {
 	private static Map<String, LayerCut> copiesRemoved(final Topology topology, final Weights weights) {
 		final Map<String, LayerCut> cuts = new LinkedHashMap<>();
 		maps(topology, weights).forEach((layer, maps) -> {
-			final double[][] fit = FilterCompensation.fit(maps, REFERENCE);
 			final boolean[] keep = new boolean[maps.get(0).channels()];
 			java.util.Arrays.fill(keep, true);
 			for (final int c : COPIES) keep[c] = false;
-			cuts.put(layer, new LayerCut(keep, REFERENCE, fit[0], fit[1]));
+			cuts.put(layer, FilterCompensation.cut(maps, keep, REFERENCE, Compensation.REFERENCE));
 		});
 		return cuts;
 	}

@@ -171,15 +171,15 @@ class ThresholdScheduleTest {
 		assertArrayEquals(new double[] { 0.1, 0.2 }, new SauronSettings(0.1, 0.2, 1, 5, 0.02, 0.5, 2, true).tauGrid());
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Rounds(-1, 0.2, 0.2, false));
 		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Rounds(10, 0.5, 0.5, false), "no steps left for pruning");
-		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(0, 2, 0.5, true));
-		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 0, 0.5, true));
-		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 2, 0, true));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(0, 2, 0.5, FilterCompensation.Compensation.KEPT));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 0, 0.5, FilterCompensation.Compensation.KEPT));
+		assertThrows(IllegalArgumentException.class, () -> new SauronSettings.Criterion(4, 2, 0, FilterCompensation.Compensation.KEPT));
 	}
 
 	@Test
 	void thePaperPresetIsThePaperExactly() {
 		assertEquals(SauronSettings.Rounds.PAPER, S.rounds());
 		assertEquals(new SauronSettings.Rounds(0, 0, 0, true), S.rounds(), "a round at every epoch end from the start, tau rises on plateaus");
-		assertEquals(new SauronSettings.Criterion(1, 1, 1, false), S.criterion(), "one batch, no floor, no cap, no compensation");
+		assertEquals(new SauronSettings.Criterion(1, 1, 1, FilterCompensation.Compensation.NONE), S.criterion(), "one batch, no floor, no cap, no compensation");
 	}
 }
