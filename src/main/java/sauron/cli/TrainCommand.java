@@ -20,6 +20,7 @@ import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.ConvForm;
 import sauron.net.Devices;
+import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.prune.FilterCompensation;
 import sauron.prune.SauronSettings;
@@ -196,8 +197,24 @@ final class TrainCommand implements Callable<Integer> {
 		out.println(Devices.describe());
 		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs, start);
 		ModelStore.save(trained, model);
+		if (sauron.prune()) out.println(shrinkage(start != null ? start.spec() : initialSpec(settings, pairs.get(0)), trained, patchShape));
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
+	}
+
+	private static UNetSpec initialSpec(final TrainingSettings s, final TrainingPair first) {
+		return UNetSpec.create(s.dims(), s.levels(), s.baseWidth(), s.maxWidth(), first.image().channels(), first.classes());
+	}
+
+	/** What Sauron removed: parameters, FLOPs per voxel and filters per layer, before -> after. */
+	static String shrinkage(final UNetSpec before, final SauronModel after, final int[] patch) {
+		final Topology b = new Topology(before), a = after.topology();
+		final double fb = ModelStore.flopsPerVoxel(b, patch), fa = ModelStore.flopsPerVoxel(a, patch);
+		final StringBuilder layers = new StringBuilder();
+		before.widths().forEach((layer, w) -> layers.append(layers.length() > 0 ? " " : "").append(layer).append(' ').append(w).append("->")
+				.append(after.spec().widths().get(layer)));
+		return String.format("Sauron: parameters %,d -> %,d (%.1f %% removed), FLOPs/voxel %,.0f -> %,.0f (%.1f %% removed)%n  filters: %s",
+				b.parameterCount(), a.parameterCount(), 100.0 * (1 - (double) a.parameterCount() / b.parameterCount()), fb, fa, 100 * (1 - fa / fb), layers);
 	}
 
 	/** The chosen schedule with every element the options name changed. */
