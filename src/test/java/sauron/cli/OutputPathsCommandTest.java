@@ -20,15 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.google.gson.JsonObject;
-
-import sauron.model.ModelMetadata;
-import sauron.model.ModelStore;
-import sauron.model.SauronModel;
-import sauron.net.Topology;
-import sauron.net.UNetSpec;
-import sauron.net.Weights;
-
 /**
  * No command writes over what it reads (issue 13, item 1): an output that is an input, however the path is written
  * (relative, "./", "..", a linked folder), is refused with one line naming both, before any work, and every input
@@ -39,9 +30,9 @@ class OutputPathsCommandTest {
 
 	private static final double[] VOXEL = { 1, 1 };
 
-	/** An untrained 2D model: enough to segment, extract features and prune, made in a moment. */
 	@TempDir
 	static Path shared;
+	/** Untrained: enough to segment, extract features and prune. */
 	static Path sharedModel;
 
 	@TempDir
@@ -51,10 +42,7 @@ class OutputPathsCommandTest {
 
 	@BeforeAll
 	static void saveAnUntrainedModel() throws IOException {
-		final UNetSpec spec = UNetSpec.create(2, 2, 4, 16, 1, 2);
-		sharedModel = shared.resolve("model");
-		ModelStore.save(new SauronModel(spec, Weights.heNormal(new Topology(spec), 1),
-				new ModelMetadata("zscore per image", VOXEL, new int[] { 16, 16 }, new JsonObject(), List.of())), sharedModel);
+		sharedModel = SauronCliTest.untrainedModel2d(shared.resolve("model"));
 	}
 
 	@BeforeEach
