@@ -1,6 +1,7 @@
 package sauron.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
+import sauron.io.OutputPaths;
 import sauron.model.ModelStore;
 import sauron.segment.FeatureMapTiling;
 import sauron.segment.ModelSegmenter;
@@ -34,6 +36,8 @@ final class FeaturesCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (!ImageFiles.isSupported(output)) throw new IllegalArgumentException("output " + output + ": unknown image format, expected a name ending in .nii, .nii.gz, .tif or .tiff");
+		OutputPaths.requireApart(List.of(OutputPaths.Output.of("--output", output)),
+				List.of(OutputPaths.Input.sealedFolder("--model", model), OutputPaths.Input.of("--image", image)));
 		final var out = spec.commandLine().getOut();
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), null, 0.5, 1, w -> out.println("warning: " + w))) {
 			final Volume maps = FeatureMapTiling.compute(segmenter, ImageFiles.readImage(image), image.getFileName().toString(), layer.trim());

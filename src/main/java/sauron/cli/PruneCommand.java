@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
+import sauron.io.OutputPaths;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.prune.L1NormPruning;
@@ -51,16 +52,17 @@ final class PruneCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (output.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
-			throw new IllegalArgumentException("--output must differ from --model: prune never changes the original model");
 		if (l1WidthsFrom != null) {
 			for (final String option : SAURON_ONLY)
 				if (spec.commandLine().getParseResult().hasMatchedOption(option))
 					throw new IllegalArgumentException(option + " belongs to Sauron's criterion; --l1-widths-from prunes by kernel L1 norm and takes only --model, --output and the widths' model");
-			if (output.toAbsolutePath().normalize().equals(l1WidthsFrom.toAbsolutePath().normalize()))
-				throw new IllegalArgumentException("--output must differ from --l1-widths-from: the model that gives the widths is only read");
 		} else if (images.isEmpty())
 			throw new IllegalArgumentException("no image: give -i IMAGE for Sauron's criterion, or --l1-widths-from MODEL to prune by kernel L1 norm to that model's widths");
+		// Prune never changes the models it reads (the original, the one giving the widths) nor the images.
+		final List<OutputPaths.Input> reads = new ArrayList<>(List.of(OutputPaths.Input.sealedFolder("--model", model)));
+		if (l1WidthsFrom != null) reads.add(OutputPaths.Input.sealedFolder("--l1-widths-from", l1WidthsFrom));
+		for (final Path p : images) reads.add(OutputPaths.Input.of("--image", p));
+		OutputPaths.requireApart(List.of(OutputPaths.Output.replacedFolder("--output", output)), reads);
 		ModelStore.requireSavable(output);
 		final SauronModel original = ModelStore.load(model);
 		final SauronModel pruned = l1WidthsFrom != null ? l1Pruned(original) : ModelPruner.prune(original, readImages(), tau, patches, seed);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.io.ImageFiles;
+import sauron.io.OutputPaths;
 import sauron.io.TrainingFiles;
 import sauron.model.ModelStore;
 import sauron.net.Devices;
@@ -60,7 +61,6 @@ final class SegmentCommand implements Callable<Integer> {
 		final List<Path> in = new ArrayList<>(images), out = new ArrayList<>(outputs);
 		if (inputDir != null) {
 			if (outputDir == null) throw new IllegalArgumentException("--input-dir needs --output-dir");
-			Files.createDirectories(outputDir);
 			for (final Path p : TrainingFiles.imageFiles(inputDir)) {
 				in.add(p);
 				out.add(outputDir.resolve(p.getFileName()));
@@ -74,6 +74,8 @@ final class SegmentCommand implements Callable<Integer> {
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p.toString(), null, "no such file, expected an image to segment");
 		}
 		for (final Path p : out) requireSupported(p, "output");
+		OutputPaths.requireApart(writes(in, out), reads(in));
+		if (outputDir != null) Files.createDirectories(outputDir);
 		final var log = spec.commandLine().getOut();
 		log.println(Devices.describe());
 		// One image: progress over its tiles; several: over the images.
@@ -90,6 +92,25 @@ final class SegmentCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
+	}
+
+	/** The model, the input folder and every image; the first {@code images.size()} of {@code in} were given by --image. */
+	private List<OutputPaths.Input> reads(final List<Path> in) {
+		final List<OutputPaths.Input> reads = new ArrayList<>(List.of(OutputPaths.Input.sealedFolder("--model", model)));
+		if (inputDir != null) reads.add(OutputPaths.Input.of("--input-dir", inputDir));
+		for (int i = 0; i < in.size(); i++) reads.add(OutputPaths.Input.of(i < images.size() ? "--image" : "--input-dir", in.get(i)));
+		return reads;
+	}
+
+	/** The output folder, every label image and, when asked for, its probabilities. */
+	private List<OutputPaths.Output> writes(final List<Path> in, final List<Path> out) {
+		final List<OutputPaths.Output> writes = new ArrayList<>();
+		if (outputDir != null) writes.add(OutputPaths.Output.of("--output-dir", outputDir));
+		for (int i = 0; i < out.size(); i++) {
+			writes.add(OutputPaths.Output.of(i < images.size() ? "--output" : "--output-dir", out.get(i)));
+			if (probabilities) writes.add(OutputPaths.Output.of("--probabilities", ImageFiles.probabilityPath(out.get(i))));
+		}
+		return writes;
 	}
 
 	private static void requireSupported(final Path file, final String what) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.data.Augmentation;
 import sauron.data.TrainingPair;
+import sauron.io.OutputPaths;
 import sauron.io.TrainingFiles;
 import sauron.model.EpochRecord;
 import sauron.model.ModelStore;
@@ -163,7 +164,6 @@ final class TrainCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		// Everything that can be checked without the images is checked before reading them and hours of training.
-		ModelStore.requireSavable(model);
 		final SauronSettings sauron = sauronSettings();
 		if (data != null && !(images.isEmpty() && labels.isEmpty()))
 			throw new IllegalArgumentException("give either --data DIR or -i IMAGE -l LABELS, not both");
@@ -172,10 +172,13 @@ final class TrainCommand implements Callable<Integer> {
 		if (images.size() != labels.size())
 			throw new IllegalArgumentException(images.size() + " image" + (images.size() == 1 ? "" : "s") + " (-i) but " + labels.size() + " label image" + (labels.size() == 1 ? "" : "s")
 					+ " (-l); give one -l per -i, in the same order");
+		final TrainingFiles.FilePairs files = data != null ? TrainingFiles.filesIn(data) : new TrainingFiles.FilePairs(images, labels);
+		requireInputsKept(files);
+		ModelStore.requireSavable(model);
 		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
 		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
 		final SauronModel start = init != null ? startingModel() : null;
-		List<TrainingPair> pairs = data != null ? TrainingFiles.readFolder(data, classes) : TrainingFiles.read(images, labels, classes);
+		List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
 		if (start != null) pairs = withClassesOf(start, pairs);
 		final int d = start != null ? start.spec().dims() : dims != null ? dims : pairs.get(0).image().dims();
 		for (final TrainingPair p : pairs)
@@ -229,10 +232,19 @@ final class TrainCommand implements Callable<Integer> {
 						compensation != null ? compensation : c.compensation()));
 	}
 
+	/** Saving replaces the model folder whole: it must not be, hold or lie inside anything training reads (--init is kept as it is). */
+	private void requireInputsKept(final TrainingFiles.FilePairs files) throws java.io.IOException {
+		final List<OutputPaths.Input> reads = new ArrayList<>();
+		if (data != null) reads.add(OutputPaths.Input.of("--data", data));
+		if (init != null) reads.add(OutputPaths.Input.sealedFolder("--init", init));
+		final String image = data != null ? "--data" : "--image", label = data != null ? "--data" : "--labels";
+		for (final Path p : files.images()) reads.add(OutputPaths.Input.of(image, p));
+		for (final Path p : files.labels()) reads.add(OutputPaths.Input.of(label, p));
+		OutputPaths.requireApart(List.of(OutputPaths.Output.replacedFolder("--model", model)), reads);
+	}
+
 	/** The model of --init, checked against the options that would otherwise describe a fresh network. */
 	private SauronModel startingModel() throws java.io.IOException {
-		if (init.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize()))
-			throw new IllegalArgumentException("-m must differ from --init: fine-tuning writes a new model and keeps the one it starts from");
 		if (base != null || maxWidth != null)
 			throw new IllegalArgumentException((base != null ? "--base" : "--max-width") + " cannot be given with --init: the widths are those of " + init);
 		final SauronModel start = ModelStore.load(init);

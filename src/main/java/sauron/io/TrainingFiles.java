@@ -51,10 +51,14 @@ public final class TrainingFiles {
 		return pairs;
 	}
 
+	/** Image files and their label files, in the same order. */
+	public record FilePairs(List<Path> images, List<Path> labels) {}
+
 	/**
-	 * Pairs from a folder with images/ and labels/ subfolders holding files of the same names.
+	 * The pairs of a folder with images/ and labels/ subfolders holding files of the same names, for {@link #read};
+	 * listed first, so that a command can check them before reading them.
 	 */
-	public static List<TrainingPair> readFolder(final Path folder, final int classes) throws IOException {
+	public static FilePairs filesIn(final Path folder) throws IOException {
 		final Path imageDir = folder.resolve("images"), labelDir = folder.resolve("labels");
 		if (!Files.isDirectory(imageDir) || !Files.isDirectory(labelDir))
 			throw new IllegalArgumentException(folder + " must contain the subfolders images/ and labels/ (label files named like their images)");
@@ -66,7 +70,7 @@ public final class TrainingFiles {
 			labels.add(label);
 		}
 		if (images.isEmpty()) throw new IllegalArgumentException(imageDir + " holds no .tif, .tiff, .nii or .nii.gz images");
-		return read(images, labels, classes);
+		return new FilePairs(images, labels);
 	}
 
 	/** The supported image files of a folder, sorted by name. */

@@ -62,7 +62,7 @@ class PruneCommandTest {
 	@Test
 	void pruneRefusesToWriteOverTheModelItReads() {
 		SauronCliTest.assertFailsClearly(SauronCliTest.run("prune", "-m", model.toString(), "-i", image.toString(), "-o", model.toString(), "--tau", "0.1"),
-				"--output must differ");
+				"--output " + model, "is the input --model " + model);
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class PruneCommandTest {
 	void l1PruningRefusesToWriteOverTheModelThatGivesTheWidths(@TempDir final Path tmp) throws IOException {
 		final Path other = SauronCliTest.copyModel(model, tmp.resolve("other"));
 		SauronCliTest.assertFailsClearly(SauronCliTest.run("prune", "-m", model.toString(), "-o", other.toString(), "--l1-widths-from", other.toString()),
-				"--output must differ from --l1-widths-from");
+				"--output " + other, "is the input --l1-widths-from " + other);
 	}
 
 	private static Path saved(final UNetSpec spec, final Path dir) throws IOException {

@@ -21,10 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonObject;
+
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
+import sauron.model.ModelMetadata;
 import sauron.model.ModelStore;
+import sauron.model.SauronModel;
+import sauron.net.Topology;
+import sauron.net.UNetSpec;
+import sauron.net.Weights;
 
 /**
  * The command line as a user meets it: what each command writes and prints, and a clear error (exit 1,
@@ -581,6 +588,14 @@ class SauronCliTest {
 	static Path writeLabels(final Path file, final LabelVolume l) throws IOException {
 		ImageFiles.writeLabels(l, file);
 		return file;
+	}
+
+	/** An untrained 2D model (2 levels, 4 filters, 1 channel, 2 classes, 16x16 patch), made in a moment without training. */
+	static Path untrainedModel2d(final Path dir) throws IOException {
+		final UNetSpec spec = UNetSpec.create(2, 2, 4, 16, 1, 2);
+		ModelStore.save(new SauronModel(spec, Weights.heNormal(new Topology(spec), 1),
+				new ModelMetadata("zscore per image", new double[] { 1, 1 }, new int[] { 16, 16 }, new JsonObject(), List.of())), dir);
+		return dir;
 	}
 
 	static Path copyModel(final Path from, final Path to) throws IOException {

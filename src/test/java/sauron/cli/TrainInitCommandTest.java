@@ -111,7 +111,7 @@ class TrainInitCommandTest {
 	@Test
 	void fineTuningNeverWritesOverTheModelItStartsFromNorStartsFromNothing(@TempDir final Path tmp) {
 		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", l1.toString(), "--init", l1.toString()),
-				"-m must differ from --init");
+				"--model " + l1, "is the input --init " + l1);
 		SauronCliTest.assertFailsClearly(fineTuneFrom(tmp.resolve("missing"), tmp.resolve("t")), tmp.resolve("missing").toString());
 	}
 

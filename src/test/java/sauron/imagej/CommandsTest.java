@@ -193,6 +193,21 @@ class CommandsTest {
 	}
 
 	@Test
+	void segmentFolderIntoItsOwnInputFolderIsRefusedAndTheImagesAreKept() throws Exception {
+		// The engine's command line refuses it; the user reads its sentence.
+		final Path in = Files.createDirectories(tmp.resolve("same"));
+		ImageFiles.writeImage(ImagePlusVolumes.toVolume(TestImages.discs("a")[0]), in.resolve("a.nii.gz"));
+		final byte[] before = Files.readAllBytes(in.resolve("a.nii.gz"));
+		final String error = error(run(SegmentFolderCommand.class, "input_dir", in.toFile(), "output_dir", in.toFile(), "model_dir", model2d.toFile()));
+		assertNotNull(error);
+		assertTrue(error.contains("--output-dir " + in + " is the input --input-dir " + in), error);
+		assertArrayEquals(before, Files.readAllBytes(in.resolve("a.nii.gz")));
+		try (var files = Files.list(in)) {
+			assertEquals(1, files.count(), "nothing written beside the image");
+		}
+	}
+
+	@Test
 	void trainingSavesAModelAndStopsEarlyWhenAsked() throws Exception {
 		final ImagePlus[] discs = TestImages.discs("discs");
 		final File dir = tmp.resolve("trained").toFile();
