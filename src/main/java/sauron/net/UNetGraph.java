@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Builds the forward pass of a U-Net (SAURON.md section 1) into a TensorFlow graph from a
+ * Builds the forward pass of a U-Net (docs/SAURON.md section 1) into a TensorFlow graph from a
  * {@link Topology} and a source of weight operands (variables when training, variables or constants
  * when exporting). Tensors are channels-last: [batch, (depth,) height, width, channels].
  */

@@ -12,7 +12,7 @@ import sauron.net.Weights;
 import sauron.net.AdamState;
 
 /**
- * Removes filters from a U-Net (SAURON.md section 6): output channel j of layer l leaves l's kernel and bias,
+ * Removes filters from a U-Net (docs/SAURON.md section 6): output channel j of layer l leaves l's kernel and bias,
  * and the matching input channel leaves every consumer of l at its concat offset (next block, strided conv,
  * transposed conv, the decoder block taking l as skip or up-path, the heads). The weights and both Adam
  * moments are sliced with the same masks, so training continues with the smaller, dense network.

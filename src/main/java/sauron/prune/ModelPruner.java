@@ -24,7 +24,7 @@ import sauron.net.Topology;
 import sauron.net.AdamState;
 
 /**
- * Prunes a trained model after the fact: delta_prune (SAURON.md section 4) on the feature maps of random
+ * Prunes a trained model after the fact: delta_prune (docs/SAURON.md section 4) on the feature maps of random
  * patches of the given images, against the model's learned per-layer thresholds or one given threshold,
  * then the same filter removal as during training. Returns a new, smaller model; the input is not changed.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import sauron.net.FeatureMaps;
 
 /**
- * delta_prune (SAURON.md section 4): how far each channel's feature map is from a reference channel's, on
+ * delta_prune (docs/SAURON.md section 4): how far each channel's feature map is from a reference channel's, on
  * raw average-pooled maps, relative to the farthest channel. Channels close to the reference are redundant.
  */
 public final class PruningCriterion {

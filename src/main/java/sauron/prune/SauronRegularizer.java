@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * delta_opt (SAURON.md section 3), the differentiable term that pulls every channel's feature map towards
+ * delta_opt (docs/SAURON.md section 3), the differentiable term that pulls every channel's feature map towards
  * channel 0's, so that delta_prune later finds them redundant. Built only from ops with C++ gradients
  * (Min, Max, StridedSlice, Reshape, Mean, Sqrt), so it trains on every platform; pooling is a reshape +
  * mean rather than AvgPool3D, which keeps one code path for 2D and 3D.

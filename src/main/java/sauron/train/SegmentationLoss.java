@@ -11,7 +11,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Deep-supervised CE + soft Dice (SAURON.md section 2): sum over heads s of CE(p_s, y_s) + softDice(p_s, y_s),
+ * Deep-supervised CE + soft Dice (docs/SAURON.md section 2): sum over heads s of CE(p_s, y_s) + softDice(p_s, y_s),
  * where y_s is the one-hot label taken at the head's resolution by nearest neighbour (every 2^s-th voxel on
  * every spatial axis, which is how a stride-2 encoder samples the grid).
  */

@@ -6,7 +6,7 @@ import sauron.data.Augmentation;
 import sauron.net.ConvForm;
 
 /**
- * Everything that decides how a network is trained. Defaults follow SAURON.md and nnU-Net; {@link #forDims}
+ * Everything that decides how a network is trained. Defaults follow docs/SAURON.md and nnU-Net; {@link #forDims}
  * gives settings that train on 2 CPU cores in reasonable time.
  *
  * @param patchShape spatial patch size, x first; each side a multiple of 2^(levels-1)

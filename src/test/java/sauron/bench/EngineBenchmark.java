@@ -78,7 +78,7 @@ public final class EngineBenchmark {
 	static {
 		add(new Config("tiny", 3, 3, 8, 320, new int[] { 32, 32, 32 }, 1, 2, 6, "smoke test: seconds"));
 		add(new Config("3d-small", 3, 4, 16, 128, new int[] { 64, 64, 64 }, 1, 2, 10,
-				"TENSORFLOW.md reference: ~0.35 s/training step, ~0.11 s/forward measured before"));
+				"docs/TENSORFLOW.md reference: ~0.35 s/training step, ~0.11 s/forward measured before"));
 		add(new Config("3d-default", 3, 5, 24, 320, new int[] { 64, 64, 64 }, 1, 1, 5,
 				"paper's 3D default widths (base 24, nnU-Net cap 320); patch 64^3 batch 1 to stay runnable on 2 cores"));
 		add(new Config("2d-default", 2, 5, 32, 480, new int[] { 256, 256 }, 8, 2, 8, "paper's 2D default widths (base 32, cap 480)"));

@@ -231,7 +231,7 @@ class SauronRegularizerTest {
 		return maps;
 	}
 
-	/** SAURON.md section 3 in plain Java, in double precision. */
+	/** docs/SAURON.md section 3 in plain Java, in double precision. */
 	private static double reference(final List<long[]> shapes, final List<float[]> maps, final int sf) {
 		double sum = 0;
 		int layers = 0;

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** tau rises on scripted loss histories exactly when SAURON.md section 5 says it does. */
+/** tau rises on scripted loss histories exactly when docs/SAURON.md section 5 says it does. */
 class ThresholdScheduleTest {
 
 	private static final SauronSettings S = SauronSettings.PAPER;
