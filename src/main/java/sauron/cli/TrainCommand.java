@@ -52,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
 			+ "--base and --max-width are then refused, --dims, --levels and --classes must agree with it; default patch: the model's", paramLabel = "DIR")
 	Path init;
 
+	@Option(names = "--widths-from", description = "train from scratch a network of this model's widths (e.g. a pruned model's: the baseline any pruning "
+			+ "must beat); like --init, --base and --max-width are refused and --dims, --levels and --classes must agree", paramLabel = "DIR")
+	Path widthsFrom;
+
 	@Option(names = "--dims", description = "2 or 3; default: 3 for 3D images, else 2")
 	Integer dims;
 
@@ -177,14 +181,15 @@ final class TrainCommand implements Callable<Integer> {
 		ModelStore.requireSavable(model);
 		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
 		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
-		final SauronModel start = init != null ? startingModel() : null;
+		if (init != null && widthsFrom != null) throw new IllegalArgumentException("give --init (fine-tune a model) or --widths-from (train its widths from scratch), not both");
+		final SauronModel start = init != null ? startingModel(init, "--init") : widthsFrom != null ? startingModel(widthsFrom, "--widths-from") : null;
 		List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
 		if (start != null) pairs = withClassesOf(start, pairs);
 		final int d = start != null ? start.spec().dims() : dims != null ? dims : pairs.get(0).image().dims();
 		for (final TrainingPair p : pairs)
 			if (p.image().dims() < d)
 				throw new IllegalArgumentException(p.name() + " is a " + p.image().dims() + "D image " + Arrays.toString(p.shape()) + "; a " + d
-						+ "D network needs " + d + "D images" + (start != null ? " (--init " + init + " is " + d + "D)"
+						+ "D network needs " + d + "D images" + (start != null ? " (" + startOption() + " is " + d + "D)"
 								: " (give --dims " + p.image().dims() + " for a " + p.image().dims() + "D network)"));
 		final TrainingSettings defaults = TrainingSettings.forDims(d);
 		final int l = start != null ? start.spec().levels() : or(levels, defaults.levels());
@@ -198,7 +203,8 @@ final class TrainCommand implements Callable<Integer> {
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
 		out.println(Devices.describe());
-		final SauronModel trained = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile)).train(pairs, start);
+		final Trainer trainer = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile));
+		final SauronModel trained = widthsFrom != null ? trainer.trainFresh(pairs, start.spec()) : trainer.train(pairs, start);
 		ModelStore.save(trained, model);
 		if (sauron.prune()) out.println(shrinkage(start != null ? start.spec() : initialSpec(settings, pairs.get(0)), trained, patchShape));
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
@@ -237,23 +243,28 @@ final class TrainCommand implements Callable<Integer> {
 		final List<OutputPaths.Input> reads = new ArrayList<>();
 		if (data != null) reads.add(OutputPaths.Input.of("--data", data));
 		if (init != null) reads.add(OutputPaths.Input.sealedFolder("--init", init));
+		if (widthsFrom != null) reads.add(OutputPaths.Input.sealedFolder("--widths-from", widthsFrom));
 		final String image = data != null ? "--data" : "--image", label = data != null ? "--data" : "--labels";
 		for (final Path p : files.images()) reads.add(OutputPaths.Input.of(image, p));
 		for (final Path p : files.labels()) reads.add(OutputPaths.Input.of(label, p));
 		OutputPaths.requireApart(List.of(OutputPaths.Output.replacedFolder("--model", model)), reads);
 	}
 
-	/** The model of --init, checked against the options that would otherwise describe a fresh network. */
-	private SauronModel startingModel() throws java.io.IOException {
+	private String startOption() {
+		return init != null ? "--init " + init : "--widths-from " + widthsFrom;
+	}
+
+	/** The model of --init or --widths-from, checked against the options that would otherwise describe a fresh network. */
+	private SauronModel startingModel(final Path dir, final String option) throws java.io.IOException {
 		if (base != null || maxWidth != null)
-			throw new IllegalArgumentException((base != null ? "--base" : "--max-width") + " cannot be given with --init: the widths are those of " + init);
-		final SauronModel start = ModelStore.load(init);
+			throw new IllegalArgumentException((base != null ? "--base" : "--max-width") + " cannot be given with " + option + ": the widths are those of " + dir);
+		final SauronModel start = ModelStore.load(dir);
 		final UNetSpec s = start.spec();
-		if (dims != null && dims != s.dims()) throw new IllegalArgumentException("--dims " + dims + " differs from --init " + init + ", a " + s.dims() + "D network");
+		if (dims != null && dims != s.dims()) throw new IllegalArgumentException("--dims " + dims + " differs from " + option + " " + dir + ", a " + s.dims() + "D network");
 		if (levels != null && levels != s.levels())
-			throw new IllegalArgumentException("--levels " + levels + " differs from --init " + init + ", which has " + s.levels() + " levels");
+			throw new IllegalArgumentException("--levels " + levels + " differs from " + option + " " + dir + ", which has " + s.levels() + " levels");
 		if (classes > 0 && classes != s.classes())
-			throw new IllegalArgumentException("--classes " + classes + " differs from --init " + init + ", which has " + s.classes() + " classes");
+			throw new IllegalArgumentException("--classes " + classes + " differs from " + option + " " + dir + ", which has " + s.classes() + " classes");
 		return start;
 	}
 
@@ -262,9 +273,9 @@ final class TrainCommand implements Callable<Integer> {
 		final UNetSpec s = start.spec();
 		final TrainingPair first = pairs.get(0);
 		if (first.image().channels() != s.inputChannels())
-			throw new IllegalArgumentException(first.name() + " has " + first.image().channels() + " channel(s); --init " + init + " takes " + s.inputChannels());
+			throw new IllegalArgumentException(first.name() + " has " + first.image().channels() + " channel(s); " + startOption() + " takes " + s.inputChannels());
 		if (first.classes() > s.classes())
-			throw new IllegalArgumentException("the labels have " + first.classes() + " classes (largest label " + (first.classes() - 1) + "); --init " + init
+			throw new IllegalArgumentException("the labels have " + first.classes() + " classes (largest label " + (first.classes() - 1) + "); " + startOption()
 					+ " has " + s.classes() + " classes");
 		final List<TrainingPair> same = new ArrayList<>();
 		for (final TrainingPair p : pairs) same.add(new TrainingPair(p.name(), p.image(), p.labels(), s.classes()));

@@ -77,10 +77,25 @@ public final class Trainer {
 	 * afresh. The history of the result holds the new epochs only, numbered from 1; its training settings record
 	 * the start under "initialised_from" (the model's epochs and settings).
 	 *
-	 * @param init the model to start from, or null for a fresh network; its dims and levels must be the
-	 *          settings', its input channels and classes the data's
+	 * @param init the model to start from, or null for a fresh network of the settings' widths; its dims and
+	 *          levels must be the settings', its input channels and classes the data's
 	 */
 	public SauronModel train(final List<TrainingPair> pairs, final SauronModel init) {
+		return train(pairs, init != null ? init.spec() : null, init);
+	}
+
+	/**
+	 * Training from scratch (He-initialised) of a network of the given widths, e.g. a pruned model's: the
+	 * strongest baseline for any pruning method is that small network trained as long.
+	 *
+	 * @param widths the network to train; its dims and levels must be the settings', its input channels and
+	 *          classes the data's
+	 */
+	public SauronModel trainFresh(final List<TrainingPair> pairs, final UNetSpec widths) {
+		return train(pairs, widths, null);
+	}
+
+	private SauronModel train(final List<TrainingPair> pairs, final UNetSpec given, final SauronModel init) {
 		if (pairs.isEmpty()) throw new IllegalArgumentException("no training images given");
 		final int classes = pairs.get(0).classes();
 		final int channels = pairs.get(0).image().channels();
@@ -98,8 +113,8 @@ public final class Trainer {
 				: new ValidationSplit.Split(normalised, List.of());
 		final Validator validator = new Validator(split.validation(), settings.patchShape(), settings.batchSize(), classes);
 
-		if (init != null) checkFits(init.spec(), channels, classes);
-		final UNetSpec initial = init != null ? init.spec()
+		if (given != null) checkFits(given, channels, classes);
+		final UNetSpec initial = given != null ? given
 				: UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
 		listener.started(initial, settings);
 		final Topology start = new Topology(initial);

@@ -2,6 +2,7 @@ package sauron.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -117,6 +118,23 @@ class TrainInitCommandTest {
 
 	private static SauronCliTest.Result fineTuneFrom(final Path init, final Path out) {
 		return SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--init", init.toString());
+	}
+
+	@Test
+	void widthsFromTrainsThatNetworkFromScratch(@TempDir final Path tmp) throws IOException {
+		final Path out = tmp.resolve("scratch");
+		SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from", l1.toString(), "--batch", "2",
+				"--epochs", "1", "--steps", "1", "--lambda", "0", "--no-prune", "--lr", "1e-9").assertOk();
+		final SauronModel start = ModelStore.load(l1), scratch = ModelStore.load(out);
+		assertEquals(start.spec(), scratch.spec());
+		assertFalse(scratch.metadata().training().has("initialised_from"), "nothing was taken from " + l1 + " but its widths");
+		// One step at a vanishing learning rate leaves the He initialisation, not the L1-pruned weights.
+		final float[] kernel = scratch.weights().get("enc0_0/kernel").values(), pruned = start.weights().get("enc0_0/kernel").values();
+		double diff = 0;
+		for (int i = 0; i < kernel.length; i++) diff = Math.max(diff, Math.abs(kernel[i] - pruned[i]));
+		assertTrue(diff > 1e-3, "weights equal to the starting model's: max difference " + diff);
+		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from",
+				l1.toString(), "--init", l1.toString()), "not both");
 	}
 
 	@Test
