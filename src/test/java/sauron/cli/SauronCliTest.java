@@ -265,6 +265,14 @@ class SauronCliTest {
 	}
 
 	@Test
+	void labelsOnAnotherGridThanTheirImageAreRefusedNamingBoth() throws IOException {
+		final Path mask = writeLabels(dir.resolve("coarse-mask.nii.gz"), discLabels(new int[] { 32, 32 }, new double[] { 1.6, 1.2 }));
+		final Result r = train(image2d, mask, dir.resolve("m"));
+		assertFailsClearly(r, "image " + image2d, "its labels " + mask, "different grids", "voxel size [0.8, 0.6] mm vs [1.6, 1.2] mm");
+		assertFalse(r.out.contains("epoch"), "refused before training:\n" + r.out);
+	}
+
+	@Test
 	void labelsThatAreNotIntegersAreRefused() throws IOException {
 		final Volume half = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
 		half.data()[5] = 0.5f;
