@@ -84,12 +84,18 @@ public interface Geometry {
 					else origin = true;
 				}
 		if (axes) return "axes (flipped, permuted or rotated): voxel-to-mm affine " + format(ma) + " vs " + format(mb);
-		if (origin) return "origin (" + format(column(ma, 3)) + ") mm vs (" + format(column(mb, 3)) + ") mm";
+		if (origin) return "origin " + point(column(ma, 3)) + " mm vs " + point(column(mb, 3)) + " mm";
 		return null;
 	}
 
 	private static double[] column(final double[][] m, final int c) {
 		return new double[] { m[0][c], m[1][c], m[2][c] };
+	}
+
+	/** "(x, y, z)" */
+	private static String point(final double[] p) {
+		final String s = format(p);
+		return "(" + s.substring(1, s.length() - 1) + ")";
 	}
 
 	private static String format(final double[][] m) {

@@ -51,7 +51,7 @@ class GeometryTest {
 		final String size = Geometry.difference(g, new Stated(a, new double[] { 3, 3, 1 }), 3);
 		assertEquals("voxel size [3, 3, 3] mm vs [3, 3, 1] mm", size);
 		final double[][] shifted = { { 0, 0, -3, 87 }, { 3, 0, 0, -122 }, { 0, 3, 0, -69 } };
-		assertEquals("origin ([87, -123, -69]) mm vs ([87, -122, -69]) mm", Geometry.difference(g, new Stated(shifted, new double[] { 3, 3, 3 }), 3));
+		assertEquals("origin (87, -123, -69) mm vs (87, -122, -69) mm", Geometry.difference(g, new Stated(shifted, new double[] { 3, 3, 3 }), 3));
 		final double[][] flipped = { { 0, 0, 3, 87 }, { 3, 0, 0, -123 }, { 0, 3, 0, -69 } };
 		final String axes = Geometry.difference(g, new Stated(flipped, new double[] { 3, 3, 3 }), 3);
 		assertTrue(axes.startsWith("axes (flipped, permuted or rotated): voxel-to-mm affine [[0, 0, -3, 87], "), axes);

@@ -74,7 +74,7 @@ class TrainingFilesTest {
 
 		final CraftedNifti moved = placed(true);
 		moved.srow = new float[] { 3, 0, 0, -87, 0, 3, 0, -123, 0, 0, 3, -69 }; // the other hemisphere's origin
-		assertTrue(refusal(image, write("left-mask.nii", moved)).contains("origin ([9, -123, -69]) mm vs ([-87, -123, -69]) mm"));
+		assertTrue(refusal(image, write("left-mask.nii", moved)).contains("origin (9, -123, -69) mm vs (-87, -123, -69) mm"));
 	}
 
 	@Test
