@@ -40,7 +40,11 @@ final class FeaturesCommand implements Callable<Integer> {
 				List.of(OutputPaths.Input.sealedFolder("--model", model), OutputPaths.Input.of("--image", image)));
 		final var out = spec.commandLine().getOut();
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), null, 0.5, 1, w -> out.println("warning: " + w))) {
-			final Volume maps = FeatureMapTiling.compute(segmenter, ImageFiles.readImage(image), image.getFileName().toString(), layer.trim());
+			final Volume input = ImageFiles.readImage(image);
+			final String lost = ImageFiles.geometryNotKept(input.geometry(), output);
+			if (lost != null) out.println("warning: " + lost);
+			// On the image's grid, or pooled from it for lower levels: the maps carry its geometry into the file.
+			final Volume maps = FeatureMapTiling.compute(segmenter, input, image.getFileName().toString(), layer.trim());
 			ImageFiles.writeImage(maps, output);
 			out.printf("%s: %d feature maps of %s -> %s%n", image, maps.channels(), layer, output);
 		}

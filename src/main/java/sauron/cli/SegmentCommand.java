@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import sauron.data.Volume;
 import sauron.io.ImageFiles;
 import sauron.io.OutputPaths;
 import sauron.io.TrainingFiles;
@@ -85,7 +86,11 @@ final class SegmentCommand implements Callable<Integer> {
 			for (int i = 0; i < in.size(); i++) {
 				final long start = System.nanoTime();
 				images.tilesDone(i, in.size());
-				final Segmentation s = segmenter.segment(ImageFiles.readImage(in.get(i)), in.get(i).getFileName().toString(), tiles, () -> false);
+				final Volume image = ImageFiles.readImage(in.get(i));
+				final String lost = ImageFiles.geometryNotKept(image.geometry(), out.get(i));
+				if (lost != null) log.println("warning: " + lost);
+				// The labels and probabilities lie on the image's grid: they carry its geometry into their files.
+				final Segmentation s = segmenter.segment(image, in.get(i).getFileName().toString(), tiles, () -> false);
 				ImageFiles.writeLabels(s.labels(), out.get(i));
 				if (probabilities) ImageFiles.writeImage(s.probabilities(), ImageFiles.probabilityPath(out.get(i)));
 				log.printf("%s -> %s (%.1f s)%n", in.get(i), out.get(i), (System.nanoTime() - start) / 1e9);

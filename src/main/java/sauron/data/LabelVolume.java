@@ -8,24 +8,34 @@ import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
- * A label image: one class index (0 = background, up to 255) per voxel, x fastest, on a voxel grid.
+ * A label image: one class index (0 = background, up to 255) per voxel, x fastest, on a voxel grid whose place in
+ * space is its {@link Geometry}.
  */
 public final class LabelVolume {
 
 	private final int[] shape;
 	private final byte[] labels;
 	private final double[] voxelSize;
+	private final Geometry geometry;
 
+	/** Labels made in code: only a voxel size (mm, one per axis), no position or orientation. */
 	public LabelVolume(final int[] shape, final byte[] labels, final double[] voxelSize) {
+		this(shape, labels, codeMade(voxelSize, shape));
+	}
+
+	/** @param geometry where the grid lies, with at least one voxel size per axis (a file's, or another volume's on this grid) */
+	public LabelVolume(final int[] shape, final byte[] labels, final Geometry geometry) {
 		if (shape.length != 2 && shape.length != 3)
 			throw new IllegalArgumentException("A label volume must be 2D or 3D, got " + shape.length + " axes");
-		if (voxelSize.length != shape.length)
+		final double[] voxelSize = geometry.voxelSize();
+		if (voxelSize.length < shape.length)
 			throw new IllegalArgumentException("voxel size has " + voxelSize.length + " entries for " + shape.length + " axes");
 		if (labels.length != Shapes.voxels(shape))
 			throw new IllegalArgumentException("labels has " + labels.length + " values, shape " + Arrays.toString(shape) + " needs " + Shapes.voxels(shape));
 		this.shape = shape.clone();
 		this.labels = labels;
-		this.voxelSize = voxelSize.clone();
+		this.voxelSize = Arrays.copyOf(voxelSize, shape.length);
+		this.geometry = geometry;
 	}
 
 	public static LabelVolume zeros(final int[] shape, final double[] voxelSize) {
@@ -38,7 +48,11 @@ public final class LabelVolume {
 
 	public int dims() { return shape.length; }
 
+	/** Voxel size in mm, one per axis (the geometry's). */
 	public double[] voxelSize() { return voxelSize.clone(); }
+
+	/** Where the grid lies in space; an output on this grid carries it unchanged (see {@link Geometry}). */
+	public Geometry geometry() { return geometry; }
 
 	public long voxels() { return Shapes.voxels(shape); }
 
@@ -59,6 +73,12 @@ public final class LabelVolume {
 	/** Zero-copy ImgLib2 view (x, y[, z]). */
 	public ArrayImg<UnsignedByteType, ByteArray> asImg() {
 		return ArrayImgs.unsignedBytes(labels, Shapes.toLong(shape));
+	}
+
+	private static Geometry codeMade(final double[] voxelSize, final int[] shape) {
+		if (voxelSize.length != shape.length)
+			throw new IllegalArgumentException("voxel size has " + voxelSize.length + " entries for " + shape.length + " axes");
+		return Geometry.of(voxelSize);
 	}
 
 	@Override

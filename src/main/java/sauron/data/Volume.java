@@ -12,7 +12,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * <p>
  * Layout is channels-last, x fastest: {@code data[((z * Y + y) * X + x) * C + c]}, which is exactly a
  * TensorFlow tensor of shape [Z, Y, X, C] (3D) or [Y, X, C] (2D), so patches copy straight into tensors.
- * {@code shape} lists the spatial sizes in ImgLib2 order (x, y[, z]).
+ * {@code shape} lists the spatial sizes in ImgLib2 order (x, y[, z]). The {@link Geometry} says where the grid lies in
+ * space (see there for what an output derived from this volume carries).
  */
 public final class Volume {
 
@@ -20,12 +21,20 @@ public final class Volume {
 	private final int channels;
 	private final float[] data;
 	private final double[] voxelSize;
+	private final Geometry geometry;
 
+	/** A volume made in code: only a voxel size (mm, one per axis), no position or orientation. */
 	public Volume(final int[] shape, final int channels, final float[] data, final double[] voxelSize) {
+		this(shape, channels, data, codeMade(voxelSize, shape));
+	}
+
+	/** @param geometry where the grid lies, with at least one voxel size per axis (a file's, or another volume's on this grid) */
+	public Volume(final int[] shape, final int channels, final float[] data, final Geometry geometry) {
 		if (shape.length != 2 && shape.length != 3)
 			throw new IllegalArgumentException("A volume must be 2D or 3D, got " + shape.length + " spatial axes");
 		if (channels < 1) throw new IllegalArgumentException("channels must be >= 1, got " + channels);
-		if (voxelSize.length != shape.length)
+		final double[] voxelSize = geometry.voxelSize();
+		if (voxelSize.length < shape.length)
 			throw new IllegalArgumentException("voxel size has " + voxelSize.length + " entries for " + shape.length + " axes");
 		final long n = Shapes.voxels(shape) * channels;
 		if (data.length != n)
@@ -33,11 +42,16 @@ public final class Volume {
 		this.shape = shape.clone();
 		this.channels = channels;
 		this.data = data;
-		this.voxelSize = voxelSize.clone();
+		this.voxelSize = Arrays.copyOf(voxelSize, shape.length);
+		this.geometry = geometry;
 	}
 
 	public static Volume zeros(final int[] shape, final int channels, final double[] voxelSize) {
-		return new Volume(shape, channels, new float[Math.toIntExact(Shapes.voxels(shape) * channels)], voxelSize);
+		return zeros(shape, channels, codeMade(voxelSize, shape));
+	}
+
+	public static Volume zeros(final int[] shape, final int channels, final Geometry geometry) {
+		return new Volume(shape, channels, new float[Math.toIntExact(Shapes.voxels(shape) * channels)], geometry);
 	}
 
 	/** Spatial sizes, x first. */
@@ -52,7 +66,11 @@ public final class Volume {
 	/** The backing array (not a copy): channels-last, x fastest. */
 	public float[] data() { return data; }
 
+	/** Voxel size in mm, one per axis (the geometry's). */
 	public double[] voxelSize() { return voxelSize.clone(); }
+
+	/** Where the grid lies in space; an output on this grid carries it unchanged (see {@link Geometry}). */
+	public Geometry geometry() { return geometry; }
 
 	public long voxels() { return Shapes.voxels(shape); }
 
@@ -76,6 +94,12 @@ public final class Volume {
 	public ArrayImg<FloatType, FloatArray> channelView() {
 		if (channels != 1) throw new IllegalStateException("channelView needs one channel, this volume has " + channels);
 		return ArrayImgs.floats(data, Shapes.toLong(shape));
+	}
+
+	private static Geometry codeMade(final double[] voxelSize, final int[] shape) {
+		if (voxelSize.length != shape.length)
+			throw new IllegalArgumentException("voxel size has " + voxelSize.length + " entries for " + shape.length + " axes");
+		return Geometry.of(voxelSize);
 	}
 
 	@Override

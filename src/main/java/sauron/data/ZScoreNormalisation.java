@@ -20,7 +20,7 @@ public final class ZScoreNormalisation {
 	/**
 	 * @param image the image (not modified)
 	 * @param name how error messages call the image (file name, title)
-	 * @return a new volume with mean 0 and standard deviation 1 in every channel
+	 * @return a new volume with mean 0 and standard deviation 1 in every channel, on the image's grid (same geometry)
 	 * @throws IllegalArgumentException for an empty image, a NaN or infinite value, or a constant channel
 	 */
 	public static Volume normalise(final Volume image, final String name) {
@@ -55,6 +55,6 @@ public final class ZScoreNormalisation {
 			for (int i = c; i < in.length; i += channels)
 				out[i] = (float) ((in[i] - mean) * scale);
 		}
-		return new Volume(image.shape(), channels, out, image.voxelSize());
+		return new Volume(image.shape(), channels, out, image.geometry());
 	}
 }

@@ -9,17 +9,19 @@ import ij.process.ByteProcessor;
 import ij.process.LUT;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.RealType;
+import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.Shapes;
 import sauron.data.Volume;
+import sauron.io.TiffReader;
 import sauron.io.TiffWriter;
 
 /**
  * ImagePlus <-> the core's {@link Volume} and {@link LabelVolume}. The core wants one dense channels-last
  * array (it is copied straight into tensors), so these conversions copy; they read through the zero-copy
  * {@link ImagePlusImgs} view. Hyperstack channels become channels; z comes from slices, or from frames when
- * there is one slice per frame; the calibration becomes the voxel size in mm. Values are calibrated as the
- * TIFF reader calibrates them (signed 16-bit images give their signed values).
+ * there is one slice per frame; the calibration (sizes, origin, units) becomes the geometry, as a TIFF's does, and
+ * back. Values are calibrated as the TIFF reader calibrates them (signed 16-bit images give their signed values).
  */
 public final class ImagePlusVolumes {
 
@@ -41,7 +43,7 @@ public final class ImagePlusVolumes {
 				data[(z * plane + i) * channels + c] = (float) (calibrated ? cal.getCValue(v) : v);
 			}
 		}
-		return new Volume(shape, channels, data, VoxelSizes.millimetres(cal, shape.length));
+		return new Volume(shape, channels, data, TiffReader.geometry(cal));
 	}
 
 	/** One channel of integer values 0..255, else an IllegalArgumentException naming the image, value and pixel. */
@@ -58,7 +60,7 @@ public final class ImagePlusVolumes {
 						+ ", expected integers 0..255 (0 = background)");
 			labels[i] = (byte) (int) value;
 		}
-		return new LabelVolume(v.shape(), labels, v.voxelSize());
+		return new LabelVolume(v.shape(), labels, v.geometry());
 	}
 
 	/**
@@ -68,7 +70,7 @@ public final class ImagePlusVolumes {
 	public static ImagePlus toImagePlus(final Volume volume, final String title) {
 		final int[] shape = volume.shape();
 		final int channels = volume.channels(), depth = shape.length > 2 ? shape[2] : 1;
-		final ImagePlus plain = image(title, TiffWriter.floatStack(volume), channels, depth, volume.voxelSize());
+		final ImagePlus plain = image(title, TiffWriter.floatStack(volume), channels, depth, volume.geometry());
 		final ImagePlus imp = channels > 1 ? new CompositeImage(plain, IJ.GRAYSCALE) : plain;
 		for (int c = 1; c <= channels; c++) {
 			imp.setC(c);
@@ -88,7 +90,7 @@ public final class ImagePlusVolumes {
 			System.arraycopy(labels.labels(), z * plane, pixels, 0, plane);
 			stack.addSlice(new ByteProcessor(shape[0], shape[1], pixels));
 		}
-		final ImagePlus imp = image(title, stack, 1, depth, labels.voxelSize());
+		final ImagePlus imp = image(title, stack, 1, depth, labels.geometry());
 		imp.setLut(LabelColours.lut());
 		imp.setDisplayRange(0, 255);
 		return imp;
@@ -108,11 +110,12 @@ public final class ImagePlusVolumes {
 		return probabilities;
 	}
 
-	private static ImagePlus image(final String title, final ImageStack stack, final int channels, final int depth, final double[] voxelSize) {
+	/** The geometry becomes the calibration as in a TIFF file (see {@link TiffWriter#calibrate}). */
+	private static ImagePlus image(final String title, final ImageStack stack, final int channels, final int depth, final Geometry geometry) {
 		final ImagePlus imp = new ImagePlus(title, stack);
 		imp.setDimensions(channels, depth, 1);
 		if (channels > 1) imp.setOpenAsHyperStack(true);
-		VoxelSizes.apply(voxelSize, imp.getCalibration());
+		TiffWriter.calibrate(imp.getCalibration(), geometry);
 		return imp;
 	}
 

@@ -12,7 +12,8 @@ import sauron.io.NiftiReader;
 
 /**
  * Opens a NIfTI-1 image (.nii, .nii.gz) with Sauron's reader, so plain Fiji needs no other plugin for it: a
- * 32-bit image or stack, channels (the fourth axis) as hyperstack channels, calibrated in mm from pixdim.
+ * 32-bit image or stack, channels (the fourth axis) as hyperstack channels, calibrated in mm from pixdim, with the
+ * origin of the affine when the grid is neither rotated nor flipped (ImageJ has no orientation).
  */
 @Plugin(type = Command.class, menuPath = "File>Import>NIfTI (Sauron)...")
 public final class ImportNiftiCommand extends SauronCommand {

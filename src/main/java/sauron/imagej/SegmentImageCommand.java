@@ -11,6 +11,8 @@ import org.scijava.plugin.Plugin;
 import ij.IJ;
 import ij.ImagePlus;
 import sauron.io.ImageFiles;
+import sauron.io.TiffReader;
+import sauron.io.TiffWriter;
 
 /** Segments an open image with a trained model (in the engine process, the command line's "segment"): a label image and, if asked, the class probabilities. Esc cancels. */
 @Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Segment Image")
@@ -50,15 +52,38 @@ public final class SegmentImageCommand extends SauronCommand {
 		status("segmented " + name);
 	}
 
-	/** An output on the input's grid keeps its calibration and unit (an uncalibrated image stays in pixels, not mm). */
+	/**
+	 * An output on the input's grid keeps its calibration: sizes, origin and units (an uncalibrated image stays in
+	 * pixels, not mm). One on a pooled grid (feature maps of a lower level, whose voxel sizes the engine gave as
+	 * whole multiples of the input's) gets the input's calibration pooled as {@link sauron.data.Geometry#pooled} says.
+	 * The engine's files cannot carry ImageJ's units, so the calibration comes from the input here.
+	 */
 	static ImagePlus sameCalibration(final ImagePlus output, final ImagePlus input) {
-		if (output.getWidth() == input.getWidth() && output.getHeight() == input.getHeight() && output.getNSlices() == input.getNSlices())
-		{
-			final ij.measure.Calibration c = input.getCalibration().copy();
-			c.disableDensityCalibration(); // pixel values are labels or probabilities, not the input's calibrated values
+		final ij.measure.Calibration c = input.getCalibration().copy();
+		c.disableDensityCalibration(); // pixel values are labels, probabilities or feature maps, not the input's calibrated values
+		final int[] in = ImagePlusChecks.spatialShape(input), out = ImagePlusChecks.spatialShape(output);
+		if (java.util.Arrays.equals(in, out)) {
+			output.setCalibration(c);
+			return output;
+		}
+		final int[] factors = poolingFactors(in, VoxelSizes.millimetres(input.getCalibration(), in.length), out,
+				VoxelSizes.millimetres(output.getCalibration(), out.length));
+		if (factors != null) {
+			TiffWriter.calibrate(c, TiffReader.geometry(c).pooled(factors));
 			output.setCalibration(c);
 		}
 		return output;
+	}
+
+	/** Per axis, f when the output has ceil(input / f) voxels of f times the input's size; null when it is no such grid. */
+	private static int[] poolingFactors(final int[] in, final double[] inSize, final int[] out, final double[] outSize) {
+		if (in.length != out.length) return null;
+		final int[] f = new int[in.length];
+		for (int d = 0; d < in.length; d++) {
+			f[d] = (int) Math.round(outSize[d] / inSize[d]);
+			if (f[d] < 1 || Math.abs(outSize[d] - f[d] * inSize[d]) > 1e-6 * outSize[d] || out[d] != (in[d] + f[d] - 1) / f[d]) return null;
+		}
+		return f;
 	}
 
 	static String baseName(final String title) {

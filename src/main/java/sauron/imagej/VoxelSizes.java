@@ -1,12 +1,17 @@
 package sauron.imagej;
 
+import java.util.Arrays;
+
 import ij.measure.Calibration;
+import sauron.data.Geometry;
+import sauron.io.CalibrationGeometry;
 import sauron.io.TiffReader;
+import sauron.io.TiffWriter;
 
 /**
  * ImageJ calibration <-> voxel size in mm, the unit of the core. Units are converted exactly as the TIFF
- * reader does (nm, µm, cm, m, inch; no or unknown unit counts as mm), so an image gives the same voxel size
- * whether it comes from a file or from an open window.
+ * reader does (nm, µm, cm, m, inch; no or unknown unit counts as mm; see {@link CalibrationGeometry}), so an image
+ * gives the same voxel size whether it comes from a file or from an open window.
  */
 public final class VoxelSizes {
 
@@ -14,21 +19,11 @@ public final class VoxelSizes {
 
 	/** pixelWidth, pixelHeight[, pixelDepth] in mm; 1 where a size is missing, zero or not finite. */
 	public static double[] millimetres(final Calibration cal, final int dims) {
-		final double[] raw = { cal.pixelWidth, cal.pixelHeight, cal.pixelDepth };
-		final String[] units = { cal.getXUnit(), cal.getYUnit(), cal.getZUnit() };
-		final double[] mm = new double[dims];
-		for (int d = 0; d < dims; d++)
-			mm[d] = raw[d] > 0 && Double.isFinite(raw[d]) ? raw[d] * TiffReader.millimetresPer(units[d]) : 1;
-		return mm;
+		return Arrays.copyOf(TiffReader.geometry(cal).voxelSize(), dims);
 	}
 
-	/** Sets the pixel sizes (x, y[, z], in mm) and the unit "mm". */
+	/** Sets the pixel sizes (x, y[, z], in mm), the unit "mm" and the origin 0. */
 	public static void apply(final double[] voxelSizeMm, final Calibration cal) {
-		cal.setUnit("mm");
-		cal.setYUnit("mm");
-		cal.setZUnit("mm");
-		cal.pixelWidth = voxelSizeMm[0];
-		cal.pixelHeight = voxelSizeMm[1];
-		if (voxelSizeMm.length > 2) cal.pixelDepth = voxelSizeMm[2];
+		TiffWriter.calibrate(cal, Geometry.of(voxelSizeMm));
 	}
 }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 
 /**
  * Reads and writes images and label images by file name: ".nii"/".nii.gz" is NIfTI-1
  * ({@link NiftiReader}, {@link NiftiWriter}), ".tif"/".tiff" is TIFF through ImageJ 1
- * ({@link TiffReader}, {@link TiffWriter}). Voxel sizes are in mm. Writes are atomic: a crash leaves
- * the old file or the new one, never half a file.
+ * ({@link TiffReader}, {@link TiffWriter}). Voxel sizes are in mm. A volume's geometry goes into the
+ * file: an input's header geometry (NIfTI qform/sform, TIFF calibration) comes out unchanged in every
+ * output on its grid of the same format (see {@link sauron.data.Geometry}). Writes are atomic: a crash
+ * leaves the old file or the new one, never half a file.
  */
 public final class ImageFiles {
 
@@ -42,6 +45,17 @@ public final class ImageFiles {
 	public static void writeImage(final Volume image, final Path file) throws IOException {
 		if (format(file) == Format.NIFTI) NiftiWriter.writeVolume(image, file);
 		else TiffWriter.writeVolume(image, file);
+	}
+
+	/**
+	 * What writing a volume of this geometry to {@code output} cannot keep, in words, or null when the file keeps all
+	 * of it: a TIFF holds no rotated or flipped grid ({@link TiffWriter#holds}); a NIfTI file holds any grid (an ImageJ
+	 * calibration's units become mm).
+	 */
+	public static String geometryNotKept(final Geometry geometry, final Path output) {
+		if (format(output) == Format.NIFTI || TiffWriter.holds(geometry)) return null;
+		return output + ": a TIFF cannot hold a rotated or flipped grid, so it keeps only the voxel size of its input; write .nii or .nii.gz to keep"
+				+ " its position and orientation";
 	}
 
 	/** Where a label image's class probabilities go: labels.nii.gz -> labels-probabilities.nii.gz. */

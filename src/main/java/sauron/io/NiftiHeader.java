@@ -6,9 +6,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import sauron.data.Geometry;
+
 /**
  * The fields of a NIfTI-1 header that a dense image needs, parsed from or written to the 348-byte
- * layout of nifti1.h. Only single-file NIfTI-1 ("n+1") is supported.
+ * layout of nifti1.h. Only single-file NIfTI-1 ("n+1") is supported. Position and orientation
+ * (qform, sform, qfac, pixdim, units) are read into a {@link NiftiGeometry} and written back from one
+ * unchanged.
  */
 final class NiftiHeader {
 
@@ -16,7 +20,7 @@ final class NiftiHeader {
 	/** Where our writer puts the voxels: header plus the 4-byte "no extensions" flag. */
 	static final int VOX_OFFSET = 352;
 
-	private static final int UNITS_METER = 1, UNITS_MM = 2, UNITS_MICRON = 3;
+	private static final int UNITS_MM = 2;
 
 	final ByteOrder order;
 	/** dim[0] = number of dimensions, dim[1..7] = sizes (x, y, z, t/channels, ...). */
@@ -25,10 +29,10 @@ final class NiftiHeader {
 	final float[] pixdim;
 	final int voxOffset;
 	final float sclSlope, sclInter;
-	final int xyztUnits;
+	final NiftiGeometry geometry;
 
 	private NiftiHeader(final ByteOrder order, final int[] dim, final NiftiDatatype datatype, final float[] pixdim,
-		final int voxOffset, final float sclSlope, final float sclInter, final int xyztUnits)
+		final int voxOffset, final float sclSlope, final float sclInter, final NiftiGeometry geometry)
 	{
 		this.order = order;
 		this.dim = dim;
@@ -37,7 +41,7 @@ final class NiftiHeader {
 		this.voxOffset = voxOffset;
 		this.sclSlope = sclSlope;
 		this.sclInter = sclInter;
-		this.xyztUnits = xyztUnits;
+		this.geometry = geometry;
 	}
 
 	/**
@@ -84,7 +88,19 @@ final class NiftiHeader {
 		final float voxOffset = b.getFloat(108);
 		if (!(voxOffset >= SIZE) || voxOffset > file.length)
 			throw new IOException(source + ": vox_offset is " + voxOffset + ", expected " + SIZE + ".." + file.length);
-		return new NiftiHeader(b.order(), dim, datatype, pixdim, (int) voxOffset, b.getFloat(112), b.getFloat(116), file[123] & 0xff);
+		return new NiftiHeader(b.order(), dim, datatype, pixdim, (int) voxOffset, b.getFloat(112), b.getFloat(116), geometry(b, pixdim, file[123]));
+	}
+
+	/** qform_code 252, sform_code 254, quatern_b/c/d 256-264, qoffset_x/y/z 268-276, srow_x/y/z 280/296/312. */
+	private static NiftiGeometry geometry(final ByteBuffer b, final float[] pixdim, final byte xyztUnits) {
+		return new NiftiGeometry(b.getShort(252), b.getShort(254), pixdim[0], new float[] { pixdim[1], pixdim[2], pixdim[3] }, floats(b, 256, 3),
+			floats(b, 268, 3), floats(b, 280, 12), xyztUnits);
+	}
+
+	private static float[] floats(final ByteBuffer b, final int offset, final int n) {
+		final float[] f = new float[n];
+		for (int i = 0; i < n; i++) f[i] = b.getFloat(offset + 4 * i);
+		return f;
 	}
 
 	/** Whether scl_slope/scl_inter change values (nifti1.h: slope 0 means "no scaling"; nibabel also ignores NaN). */
@@ -101,30 +117,14 @@ final class NiftiHeader {
 		return dim[4];
 	}
 
-	/** Voxel size in mm (pixdim converted by xyzt_units; unknown units are taken as mm, like nibabel does). */
-	double[] voxelSize() {
-		final int n = spatialShape().length;
-		final double scale;
-		switch (xyztUnits & 0x07) {
-			case UNITS_METER: scale = 1000; break;
-			case UNITS_MICRON: scale = 0.001; break;
-			default: scale = 1;
-		}
-		final double[] size = new double[n];
-		for (int d = 0; d < n; d++) {
-			final double p = Math.abs(pixdim[d + 1]);
-			// 0 or NaN pixdim happens in files from careless writers; 1 is the only sane guess.
-			size[d] = p > 0 && Double.isFinite(p) ? p * scale : 1;
-		}
-		return size;
-	}
-
 	/**
-	 * A little-endian header plus the empty extension flag ({@link #VOX_OFFSET} bytes) for an
-	 * unscaled image in mm with an identity orientation (qform and sform both set so that SPM, FSL,
-	 * ITK and nibabel agree on the voxel size).
+	 * A little-endian header plus the empty extension flag ({@link #VOX_OFFSET} bytes) for an unscaled image.
+	 * A {@link NiftiGeometry} (an input's, or one derived from it) is written unchanged: codes, quaternion, offsets,
+	 * qfac, pixdim[1..3], srow and xyzt_units. Any other geometry is written in mm from its affine: sform (code 1,
+	 * "scanner") always, and the qform too (code 1, no rotation) when the affine has no rotation or flip, so that
+	 * SPM, FSL, ITK and nibabel agree on the voxel size and position.
 	 */
-	static byte[] create(final int[] shape, final int channels, final double[] voxelSize, final NiftiDatatype datatype) {
+	static byte[] create(final int[] shape, final int channels, final Geometry geometry, final NiftiDatatype datatype) {
 		final ByteBuffer b = ByteBuffer.allocate(VOX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
 		b.putInt(0, SIZE);
 		b.put(38, (byte) 'r'); // "regular", an ANALYZE leftover some readers still check
@@ -137,20 +137,42 @@ final class NiftiHeader {
 			if (dim[i] > Short.MAX_VALUE) throw new IllegalArgumentException("NIfTI-1 sizes are at most 32767, got " + Arrays.toString(shape) + " x " + channels);
 		b.putShort(70, datatype.code);
 		b.putShort(72, (short) (8 * datatype.bytes));
-		final float[] pixdim = { 1, 1, 1, 1, 1, 1, 1, 1 }; // pixdim[0] = qfac = 1
-		for (int d = 0; d < shape.length; d++) pixdim[d + 1] = (float) voxelSize[d];
+		final NiftiGeometry g = geometry instanceof NiftiGeometry n ? n : inMillimetres(geometry);
+		final float[] pixdim = { g.qfac, 1, 1, 1, 1, 1, 1, 1 };
+		System.arraycopy(g.pixdim(), 0, pixdim, 1, 3);
 		for (int i = 0; i < 8; i++) b.putFloat(76 + 4 * i, pixdim[i]);
 		b.putFloat(108, VOX_OFFSET);
 		b.putFloat(112, 1); // scl_slope 1, scl_inter 0: no scaling, unambiguous for old tools that misread 0
-		b.put(123, (byte) UNITS_MM);
+		b.put(123, g.xyztUnits);
 		b.put(148, "Sauron U-Net".getBytes(StandardCharsets.US_ASCII));
-		b.putShort(252, (short) 1); // qform_code: scanner; quaternion 0,0,0 = identity rotation
-		b.putShort(254, (short) 1); // sform_code: scanner; srow = diag(pixdim), origin 0
-		b.putFloat(280, pixdim[1]);
-		b.putFloat(296 + 4, pixdim[2]);
-		b.putFloat(312 + 8, pixdim[3]);
+		b.putShort(252, g.qformCode);
+		b.putShort(254, g.sformCode);
+		putFloats(b, 256, g.quatern());
+		putFloats(b, 268, g.qoffset());
+		putFloats(b, 280, g.srow());
 		b.put(344, "n+1\0".getBytes(StandardCharsets.US_ASCII));
 		return b.array();
+	}
+
+	/** A geometry that is not a NIfTI header's, as header fields in mm (see {@link #create}). */
+	private static NiftiGeometry inMillimetres(final Geometry geometry) {
+		final double[] size = geometry.voxelSize();
+		final double[][] affine = geometry.affine();
+		final float[] pixdim = { 1, 1, 1 }, srow = new float[12], qoffset = new float[3];
+		boolean unrotated = true;
+		for (int r = 0; r < 3; r++) {
+			if (r < size.length) pixdim[r] = (float) size[r];
+			for (int c = 0; c < 4; c++) {
+				srow[4 * r + c] = (float) affine[r][c];
+				if (c < 3 && (r == c ? !(affine[r][c] > 0) : affine[r][c] != 0)) unrotated = false;
+			}
+			qoffset[r] = (float) affine[r][3];
+		}
+		return new NiftiGeometry((short) (unrotated ? 1 : 0), (short) 1, 1, pixdim, new float[3], qoffset, srow, (byte) UNITS_MM);
+	}
+
+	private static void putFloats(final ByteBuffer b, final int offset, final float[] values) {
+		for (int i = 0; i < values.length; i++) b.putFloat(offset + 4 * i, values[i]);
 	}
 
 	private static String printable(final String s) {

@@ -18,9 +18,10 @@ import sauron.data.Volume;
 /**
  * Reads single-file NIfTI-1 images (.nii, or gzip-compressed .nii.gz, recognised by content) of
  * either byte order and datatype uint8, int8, int16, uint16, int32, uint32, float32 or float64, in
- * 2D, 3D, or 4D where the fourth axis holds channels. scl_slope/scl_inter are applied. The voxel
- * size comes from pixdim, in mm. Orientation (qform/sform) is ignored: voxels are returned in file
- * order, which is x fastest like {@link Volume}.
+ * 2D, 3D, or 4D where the fourth axis holds channels. scl_slope/scl_inter are applied. Voxels are
+ * returned in file order, which is x fastest like {@link Volume}; where they lie in space (qform,
+ * sform, qfac, pixdim, xyzt_units) is kept as the volume's {@link NiftiGeometry}, from which its
+ * voxel size in mm comes.
  * <p>
  * Every problem with the file is an {@link IOException} whose message starts with the file name.
  */
@@ -41,7 +42,7 @@ public final class NiftiReader {
 		for (int c = 0; c < channels; c++)
 			for (int s = 0; s < spatial; s++)
 				data[s * channels + c] = (float) v.value(c * spatial + s);
-		return new Volume(v.header.spatialShape(), channels, data, v.header.voxelSize());
+		return new Volume(v.header.spatialShape(), channels, data, v.header.geometry);
 	}
 
 	/**
@@ -56,7 +57,7 @@ public final class NiftiReader {
 		final byte[] labels = new byte[Math.toIntExact(Shapes.voxels(shape))];
 		for (int i = 0; i < labels.length; i++)
 			labels[i] = LabelValues.toLabel(v.value(i), file, shape, i);
-		return new LabelVolume(shape, labels, v.header.voxelSize());
+		return new LabelVolume(shape, labels, v.header.geometry);
 	}
 
 	/** Header plus the voxel bytes in the file's byte order. */

@@ -11,8 +11,9 @@ import sauron.data.LabelVolume;
 import sauron.data.Volume;
 
 /**
- * Writes single-file NIfTI-1, little-endian, gzip-compressed when the name ends in ".gz". Voxel
- * size goes to pixdim in mm, with an identity orientation (qform and sform set) and vox_offset 352.
+ * Writes single-file NIfTI-1, little-endian, gzip-compressed when the name ends in ".gz", vox_offset
+ * 352. The volume's geometry goes into the header: a {@link NiftiGeometry} (an input's, carried by
+ * every output on its grid) unchanged, any other in mm from its affine (see {@link NiftiHeader#create}).
  * Writes are atomic (see {@link AtomicFiles}).
  */
 public final class NiftiWriter {
@@ -23,7 +24,7 @@ public final class NiftiWriter {
 
 	/** float32; more than one channel goes to the fourth axis (dim[4]), one volume per channel. */
 	public static void writeVolume(final Volume volume, final Path file) throws IOException {
-		final byte[] header = NiftiHeader.create(volume.shape(), volume.channels(), volume.voxelSize(), NiftiDatatype.FLOAT32);
+		final byte[] header = NiftiHeader.create(volume.shape(), volume.channels(), volume.geometry(), NiftiDatatype.FLOAT32);
 		final float[] data = volume.data();
 		final int channels = volume.channels();
 		final int spatial = Math.toIntExact(volume.voxels());
@@ -40,7 +41,7 @@ public final class NiftiWriter {
 
 	/** uint8. */
 	public static void writeLabels(final LabelVolume labels, final Path file) throws IOException {
-		final byte[] header = NiftiHeader.create(labels.shape(), 1, labels.voxelSize(), NiftiDatatype.UINT8);
+		final byte[] header = NiftiHeader.create(labels.shape(), 1, labels.geometry(), NiftiDatatype.UINT8);
 		write(file, header, out -> out.write(labels.labels()));
 	}
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -20,9 +19,10 @@ import sauron.data.Volume;
 /**
  * Reads 8-, 16- and 32-bit TIFF images and stacks through ImageJ 1 (no GUI). A stack's slices (or
  * frames, when there is only one slice per frame) become z; hyperstack channels become channels.
- * The calibration (pixelWidth/Height/Depth, converted to mm from its unit; no or unknown unit is
- * taken as mm) becomes the voxel size. TIFF stores x/y resolution as a rational of 1/size, so
- * sizes come back with about six significant digits (3 mm written is 3.000003 mm read).
+ * The calibration (pixel sizes, origin and units per axis) becomes the volume's
+ * {@link CalibrationGeometry}, whose voxel size is in mm (no or unknown unit is taken as mm). TIFF
+ * stores x/y resolution as a rational of 1/size, so sizes come back with about six significant
+ * digits (3 mm written is 3.000003 mm read).
  * <p>
  * Every problem with the file is an {@link IOException} whose message starts with the file name.
  */
@@ -50,7 +50,7 @@ public final class TiffReader {
 				for (int i = 0; i < plane; i++)
 					data[((z * plane) + i) * channels + c] = (float) value(imp, ip, i);
 			}
-		return new Volume(shape, channels, data, voxelSize(imp, shape.length));
+		return new Volume(shape, channels, data, geometry(imp.getCalibration()));
 	}
 
 	/** Labels: one channel of (calibrated, see {@link #readVolume}) values that are integers 0..255. */
@@ -68,7 +68,7 @@ public final class TiffReader {
 			for (int i = 0; i < plane; i++)
 				labels[z * plane + i] = LabelValues.toLabel(value(imp, ip, i), file, shape, z * plane + i);
 		}
-		return new LabelVolume(shape, labels, voxelSize(imp, shape.length));
+		return new LabelVolume(shape, labels, geometry(imp.getCalibration()));
 	}
 
 	/** Pixel value with ImageJ's calibration function applied (signed 16-bit TIFFs open as unsigned plus one). */
@@ -122,30 +122,12 @@ public final class TiffReader {
 		return depth > 1 ? new int[] { imp.getWidth(), imp.getHeight(), depth } : new int[] { imp.getWidth(), imp.getHeight() };
 	}
 
-	private static double[] voxelSize(final ImagePlus imp, final int dims) {
-		final Calibration cal = imp.getCalibration();
-		final double[] raw = { cal.pixelWidth, cal.pixelHeight, cal.pixelDepth };
-		final double[] mm = new double[dims];
-		for (int d = 0; d < dims; d++) {
-			final String unit = d == 2 ? cal.getZUnit() : d == 1 ? cal.getYUnit() : cal.getXUnit();
-			mm[d] = raw[d] > 0 && Double.isFinite(raw[d]) ? raw[d] * millimetresPer(unit) : 1;
-		}
-		return mm;
-	}
-
 	/**
-	 * How many mm one calibration unit is; 1 for "mm", "pixel", and anything we do not know. Public so that
-	 * ImagePlus calibrations in memory are converted exactly like TIFF files.
+	 * The geometry of a calibration, as a TIFF holds it: pixel sizes, origin and units of x, y and z. Public so that
+	 * images open in ImageJ give the same geometry as their files.
 	 */
-	public static double millimetresPer(final String unit) {
-		if (unit == null) return 1;
-		switch (unit.trim().toLowerCase(Locale.ROOT)) {
-			case "nm": case "nanometer": case "nanometers": case "nanometre": case "nanometres": return 1e-6;
-			case "um": case "µm": case "\u03bcm": case "micron": case "microns": case "micrometer": case "micrometers": case "micrometre": case "micrometres": return 1e-3;
-			case "cm": case "centimeter": case "centimeters": return 10;
-			case "m": case "meter": case "meters": case "metre": case "metres": return 1000;
-			case "inch": case "inches": case "in": return 25.4;
-			default: return 1;
-		}
+	public static CalibrationGeometry geometry(final Calibration cal) {
+		return new CalibrationGeometry(new double[] { cal.pixelWidth, cal.pixelHeight, cal.pixelDepth }, new double[] { cal.xOrigin, cal.yOrigin, cal.zOrigin },
+			new String[] { cal.getXUnit(), cal.getYUnit(), cal.getZUnit() });
 	}
 }

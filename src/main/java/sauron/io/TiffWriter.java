@@ -9,12 +9,13 @@ import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
+import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 
 /**
- * Writes ImageJ TIFF stacks (no GUI): channels become hyperstack channels, voxel size the
- * calibration in mm. Writes are atomic (see {@link AtomicFiles}).
+ * Writes ImageJ TIFF stacks (no GUI): channels become hyperstack channels, the volume's geometry
+ * the calibration (see {@link #calibrate}). Writes are atomic (see {@link AtomicFiles}).
  */
 public final class TiffWriter {
 
@@ -23,7 +24,7 @@ public final class TiffWriter {
 	/** 32-bit float. */
 	public static void writeVolume(final Volume volume, final Path file) throws IOException {
 		final int[] shape = volume.shape();
-		save(image(file, floatStack(volume), volume.channels(), shape.length == 3 ? shape[2] : 1, volume.voxelSize()), file);
+		save(image(file, floatStack(volume), volume.channels(), shape.length == 3 ? shape[2] : 1, volume.geometry()), file);
 	}
 
 	/** 8-bit. */
@@ -37,19 +38,66 @@ public final class TiffWriter {
 			System.arraycopy(labels.labels(), z * plane, pixels, 0, plane);
 			stack.addSlice(new ByteProcessor(shape[0], shape[1], pixels));
 		}
-		save(image(file, stack, 1, depth, labels.voxelSize()), file);
+		save(image(file, stack, 1, depth, labels.geometry()), file);
 	}
 
-	private static ImagePlus image(final Path file, final ImageStack stack, final int channels, final int depth, final double[] voxelSize) {
+	private static ImagePlus image(final Path file, final ImageStack stack, final int channels, final int depth, final Geometry geometry) {
 		final ImagePlus imp = new ImagePlus(file.getFileName().toString(), stack);
 		imp.setDimensions(channels, depth, 1);
 		if (channels > 1) imp.setOpenAsHyperStack(true);
-		final Calibration cal = imp.getCalibration();
-		cal.setUnit("mm");
-		cal.pixelWidth = voxelSize[0];
-		cal.pixelHeight = voxelSize[1];
-		if (voxelSize.length == 3) cal.pixelDepth = voxelSize[2];
+		calibrate(imp.getCalibration(), geometry);
 		return imp;
+	}
+
+	/**
+	 * Sets a calibration from a geometry: a {@link CalibrationGeometry} (an input's, carried by every output on its
+	 * grid) unchanged, sizes, origin and units; any other in mm from its affine, the origin included when the grid
+	 * is unrotated and unflipped ({@link #holds}), else the voxel size only.
+	 */
+	public static void calibrate(final Calibration cal, final Geometry geometry) {
+		if (geometry instanceof CalibrationGeometry c) {
+			final double[] size = c.size(), origin = c.origin();
+			final String[] units = c.units();
+			cal.setXUnit(units[0]);
+			cal.setYUnit(units[1]);
+			cal.setZUnit(units[2]);
+			cal.pixelWidth = size[0];
+			cal.pixelHeight = size[1];
+			cal.pixelDepth = size[2];
+			cal.xOrigin = origin[0];
+			cal.yOrigin = origin[1];
+			cal.zOrigin = origin[2];
+			return;
+		}
+		final double[] mm = geometry.voxelSize();
+		final double[][] affine = geometry.affine();
+		final boolean placed = holds(geometry);
+		cal.setXUnit("mm");
+		cal.setYUnit("mm");
+		cal.setZUnit("mm");
+		cal.pixelWidth = mm[0];
+		cal.pixelHeight = mm[1];
+		if (mm.length > 2) cal.pixelDepth = mm[2];
+		cal.xOrigin = placed ? -affine[0][3] / mm[0] : 0;
+		cal.yOrigin = placed ? -affine[1][3] / mm[1] : 0;
+		if (mm.length > 2) cal.zOrigin = placed ? -affine[2][3] / mm[2] : 0;
+	}
+
+	/**
+	 * Whether a TIFF can hold where this geometry puts the voxels: an ImageJ calibration can, and so can any grid
+	 * whose affine has the voxel sizes on its diagonal (no rotation, no flip); a rotated or flipped NIfTI grid
+	 * keeps only its voxel size in a TIFF.
+	 */
+	public static boolean holds(final Geometry geometry) {
+		if (geometry instanceof CalibrationGeometry) return true;
+		final double[] mm = geometry.voxelSize();
+		final double[][] affine = geometry.affine();
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 3; c++) {
+				final double expected = r == c ? (r < mm.length ? mm[r] : affine[r][c]) : 0;
+				if (Math.abs(affine[r][c] - expected) > 1e-6 * Math.max(1, Math.abs(expected)) || (r == c && !(affine[r][c] > 0))) return false;
+			}
+		return true;
 	}
 
 	private static void save(final ImagePlus imp, final Path file) throws IOException {

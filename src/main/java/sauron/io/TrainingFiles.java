@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.TrainingPair;
 import sauron.data.Volume;
 
-/** Reads image/label file pairs for training, with the class count taken from the labels when not given. */
+/**
+ * Reads image/label file pairs for training, with the class count taken from the labels when not given. An image and
+ * its labels must lie on one grid: same shape, voxel size and voxel-to-mm affine ({@link Geometry#difference}); labels
+ * stored flipped, permuted, shifted or at another voxel size are refused, never trained on mismatched.
+ */
 public final class TrainingFiles {
 
 	private TrainingFiles() {}
@@ -43,9 +49,15 @@ public final class TrainingFiles {
 		final List<TrainingPair> pairs = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
 			final String name = images.get(i).getFileName().toString();
-			if (!java.util.Arrays.equals(volumes.get(i).shape(), labelVolumes.get(i).shape()))
-				throw new IllegalArgumentException("image " + images.get(i) + " is " + java.util.Arrays.toString(volumes.get(i).shape()) + " but its labels "
-						+ labels.get(i) + " are " + java.util.Arrays.toString(labelVolumes.get(i).shape()));
+			final Volume image = volumes.get(i);
+			final LabelVolume label = labelVolumes.get(i);
+			if (!Arrays.equals(image.shape(), label.shape()))
+				throw new IllegalArgumentException("image " + images.get(i) + " is " + Arrays.toString(image.shape()) + " but its labels "
+						+ labels.get(i) + " are " + Arrays.toString(label.shape()));
+			final String difference = Geometry.difference(image.geometry(), label.geometry(), image.dims());
+			if (difference != null)
+				throw new IllegalArgumentException("image " + images.get(i) + " and its labels " + labels.get(i) + " lie on different grids, "
+						+ difference + "; resample the labels onto the image");
 			pairs.add(new TrainingPair(name, volumes.get(i), labelVolumes.get(i), n));
 		}
 		return pairs;

@@ -18,8 +18,8 @@ public final class FeatureMapTiling {
 	 * @param raw the image, not normalised
 	 * @param name how messages call the image
 	 * @param layer a block or transposed-conv layer, e.g. "dec0_1"
-	 * @return channels = filters of the layer, the image's spatial axes; voxel size scaled to the layer's grid
-	 *         on the axes the network sees
+	 * @return channels = filters of the layer, the image's spatial axes; the image's geometry, pooled to the layer's
+	 *         grid on the axes the network sees (unchanged for level-0 layers)
 	 */
 	public static Volume compute(final ModelSegmenter segmenter, final Volume raw, final String name, final String layer) {
 		final Volume image = segmenter.prepare(raw, name);
@@ -43,10 +43,11 @@ public final class FeatureMapTiling {
 			out[d] = (shape[d] + factor - 1) / factor;
 		}
 		final int[] outShape = java.util.Arrays.copyOf(out, shape.length);
-		final double[] voxelSize = image.voxelSize();
-		for (int d = 0; d < dims; d++) voxelSize[d] *= factor;
+		// Pooled on the axes the network sees; a 2D network's z (one slice per tile) keeps the image's.
+		final int[] pooling = new int[shape.length];
+		for (int d = 0; d < shape.length; d++) pooling[d] = d < dims ? factor : 1;
 		final int zFactor = dims == 3 ? factor : 1;
-		final Volume maps = Volume.zeros(outShape, filters, voxelSize);
+		final Volume maps = Volume.zeros(outShape, filters, image.geometry().pooled(pooling));
 		final int channels = image.channels();
 		final float[] block = new float[tile[0] * tile[1] * tile[2] * channels];
 		final int[] tileShape = java.util.Arrays.copyOf(tile, dims);

@@ -1,5 +1,6 @@
 package sauron.segment;
 
+import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 
@@ -50,7 +51,7 @@ final class ProbabilityAccumulator {
 	 * Divides the sums by the weights in place (the sums become the probabilities, no copy) and picks the
 	 * most probable class per voxel. Call once, after all tiles.
 	 */
-	Segmentation finish(final int[] shape, final double[] voxelSize) {
+	Segmentation finish(final int[] shape, final Geometry geometry) {
 		final byte[] labels = new byte[weights.length];
 		for (int v = 0, i = 0; v < weights.length; v++) {
 			final float w = weights[v];
@@ -63,6 +64,6 @@ final class ProbabilityAccumulator {
 			}
 			labels[v] = (byte) best;
 		}
-		return new Segmentation(new Volume(shape, classes, sums, voxelSize), new LabelVolume(shape, labels, voxelSize));
+		return new Segmentation(new Volume(shape, classes, sums, geometry), new LabelVolume(shape, labels, geometry));
 	}
 }

@@ -83,7 +83,7 @@ public final class SlidingWindowSegmenter {
 
 	/**
 	 * @param normalisedImage the image as the network expects it (z-scored), {@code net.inputChannels()} channels
-	 * @return class probabilities and labels, same shape and voxel size as the image
+	 * @return class probabilities and labels on the image's grid: same shape and geometry (see {@link sauron.data.Geometry})
 	 * @throws CancellationException if cancelled
 	 */
 	public Segmentation segment(final Volume normalisedImage, final PatchPredictor net) {
@@ -114,7 +114,7 @@ public final class SlidingWindowSegmenter {
 			for (int b = 0; b < batch; b++) sums.add(origins[b], output, b * tileVoxels * classes);
 			progress.tilesDone(first + batch, total);
 		}
-		return sums.finish(normalisedImage.shape(), normalisedImage.voxelSize());
+		return sums.finish(normalisedImage.shape(), normalisedImage.geometry());
 	}
 
 	private void check(final Volume image, final PatchPredictor net) {

@@ -79,6 +79,46 @@ class CommandsTest {
 		assertEquals(p1 > p0 ? 1 : 0, labels.getProcessor().get(5, 5));
 	}
 
+	/** An image calibrated in microns with an origin, as a microscope file or Image > Properties gives it. */
+	private static ImagePlus calibrated(final String title) {
+		final ImagePlus image = TestImages.discs(title)[0];
+		final ij.measure.Calibration cal = image.getCalibration();
+		cal.setUnit("micron");
+		cal.pixelWidth = 500;
+		cal.pixelHeight = 750;
+		cal.xOrigin = 3.5;
+		cal.yOrigin = -2;
+		return image;
+	}
+
+	private static double[] placement(final ImagePlus imp) {
+		final ij.measure.Calibration c = imp.getCalibration();
+		return new double[] { c.pixelWidth, c.pixelHeight, c.xOrigin, c.yOrigin };
+	}
+
+	@Test
+	void segmentImageOutputsKeepTheInputsCalibrationWithOriginAndUnits() throws Exception {
+		final ImagePlus image = calibrated("placed");
+		final CommandModule m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
+		assertNull(error(m));
+		for (final String output : new String[] { "labels", "probability_map" }) {
+			final ImagePlus out = (ImagePlus) m.getOutput(output);
+			assertEquals("micron", out.getCalibration().getUnit(), output);
+			assertArrayEquals(new double[] { 500, 750, 3.5, -2 }, placement(out), 0, output);
+		}
+	}
+
+	@Test
+	void featureMapsOfALowerLevelKeepTheInputsCalibrationPooled() throws Exception {
+		final ImagePlus image = calibrated("placed");
+		final ImagePlus level0 = (ImagePlus) run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec0_1").getOutput("feature_maps");
+		assertArrayEquals(new double[] { 500, 750, 3.5, -2 }, placement(level0), 0);
+		final ImagePlus level1 = (ImagePlus) run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "enc1_1").getOutput("feature_maps");
+		assertEquals("micron", level1.getCalibration().getUnit());
+		// pixel i of level 1 covers input pixels 2i, 2i + 1: twice the size, centred at input pixel 2i + 0.5
+		assertArrayEquals(new double[] { 1000, 1500, (3.5 - 0.5) / 2, (-2 - 0.5) / 2 }, placement(level1), 1e-9);
+	}
+
 	@Test
 	void wrongInputsAreReportedAsTheCommandLineWouldSayThem() throws Exception {
 		final ImagePlus image = TestImages.discs("discs")[0];

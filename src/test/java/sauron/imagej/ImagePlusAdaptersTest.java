@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import ij.IJ;
@@ -93,7 +95,33 @@ class ImagePlusAdaptersTest {
 		assertEquals(6, v.data()[v.index(1, 1, 2) + 1]);
 		final ImagePlus back = ImagePlusVolumes.toImagePlus(v, "back");
 		assertEquals(6, back.getStack().getProcessor(6).getf(1, 1));
-		assertEquals(0.3, back.getCalibration().pixelDepth, 1e-12);
+		assertEquals(300, back.getCalibration().pixelDepth, 1e-12, "the calibration comes back as it was, in microns");
+		assertEquals("micron", back.getCalibration().getZUnit());
+	}
+
+	@Test
+	void anImageKeepsItsCalibrationOriginAndUnitsThroughAVolumeAndBack() {
+		final ImagePlus imp = IJ.createImage("h", "16-bit black", 5, 4, 1, 3, 1);
+		final Calibration cal = imp.getCalibration();
+		cal.setXUnit("micron");
+		cal.setYUnit("nm");
+		cal.setZUnit("mm");
+		cal.pixelWidth = 0.25;
+		cal.pixelHeight = 700;
+		cal.pixelDepth = 2.5;
+		cal.xOrigin = 1.5;
+		cal.yOrigin = -3;
+		cal.zOrigin = 7.25;
+		final Volume v = ImagePlusVolumes.toVolume(imp);
+		assertArrayEquals(new double[] { 0.25e-3, 700e-6, 2.5 }, v.voxelSize(), 1e-15);
+		// ImageJ puts pixel i at (i - origin) * size: pixel 0 of x at -1.5 * 0.25 µm
+		assertArrayEquals(new double[] { 0.25e-3, 0, 0, -1.5 * 0.25e-3 }, v.geometry().affine()[0], 1e-15);
+		for (final ImagePlus back : new ImagePlus[] { ImagePlusVolumes.toImagePlus(v, "image"), ImagePlusVolumes.toImagePlus(ImagePlusVolumes.toLabels(imp), "labels") }) {
+			final Calibration b = back.getCalibration();
+			assertEquals(List.of("micron", "nm", "mm"), List.of(b.getXUnit(), b.getYUnit(), b.getZUnit()), back.getTitle());
+			assertArrayEquals(new double[] { 0.25, 700, 2.5, 1.5, -3, 7.25 },
+					new double[] { b.pixelWidth, b.pixelHeight, b.pixelDepth, b.xOrigin, b.yOrigin, b.zOrigin }, back.getTitle());
+		}
 	}
 
 	@Test

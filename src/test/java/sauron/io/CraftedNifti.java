@@ -18,6 +18,8 @@ final class CraftedNifti {
 	float slope = 0, inter = 0;
 	int units = 2;
 	String magic = "n+1\0";
+	short qformCode, sformCode;
+	float[] quatern = new float[3], qoffset = new float[3], srow = new float[12];
 	/** Raw values in file order, stored as {@link #datatype}. */
 	double[] values = new double[0];
 
@@ -39,6 +41,13 @@ final class CraftedNifti {
 		b.putFloat(112, slope);
 		b.putFloat(116, inter);
 		b.put(123, (byte) units);
+		b.putShort(252, qformCode);
+		b.putShort(254, sformCode);
+		for (int i = 0; i < 3; i++) {
+			b.putFloat(256 + 4 * i, quatern[i]);
+			b.putFloat(268 + 4 * i, qoffset[i]);
+		}
+		for (int i = 0; i < 12; i++) b.putFloat(280 + 4 * i, srow[i]);
 		b.put(344, magic.getBytes(StandardCharsets.US_ASCII));
 		b.position((int) voxOffset);
 		for (final double v : values) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * Runs Python snippets with nibabel (Debian: python3-nibabel python3-numpy). Without it a test is
  * skipped locally but fails when CI=true, so CI can never silently skip the cross-check.
  */
-final class PythonNibabel {
+public final class PythonNibabel {
 
 	/** Tried in order; the Debian interpreter comes last because a pyenv python3 may shadow it. */
 	private static final String[] CANDIDATES = { System.getenv("SAURON_PYTHON"), "python3", "/usr/bin/python3" };
@@ -25,7 +25,7 @@ final class PythonNibabel {
 	private PythonNibabel() {}
 
 	/** A python executable that imports nibabel and numpy; skips or fails the test when there is none. */
-	static synchronized String require() {
+	public static synchronized String require() {
 		if (!searched) {
 			searched = true;
 			for (final String candidate : CANDIDATES) {
@@ -49,9 +49,9 @@ final class PythonNibabel {
 		return python;
 	}
 
-	static final class Result {
-		final int exitCode;
-		final String output;
+	public static final class Result {
+		public final int exitCode;
+		public final String output;
 
 		Result(final int exitCode, final String output) {
 			this.exitCode = exitCode;
@@ -60,7 +60,7 @@ final class PythonNibabel {
 	}
 
 	/** Runs {@code python -c script args...} and returns its exit code and merged output. */
-	static Result run(final String python, final String script, final String... args) throws IOException {
+	public static Result run(final String python, final String script, final String... args) throws IOException {
 		final List<String> command = new ArrayList<>(List.of(python, "-c", script));
 		command.addAll(List.of(args));
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

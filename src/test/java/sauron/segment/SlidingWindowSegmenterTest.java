@@ -2,6 +2,7 @@ package sauron.segment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,8 @@ class SlidingWindowSegmenterTest {
 		assertArrayEquals(expected, result.probabilities().data(), 1e-5f);
 		assertArrayEquals(image.shape(), result.labels().shape());
 		assertArrayEquals(image.voxelSize(), result.labels().voxelSize());
+		assertSame(image.geometry(), result.probabilities().geometry(), "probabilities lie on the image's grid");
+		assertSame(image.geometry(), result.labels().geometry(), "labels lie on the image's grid");
 		for (int v = 0; v < image.voxels(); v++)
 			assertEquals(expected[2 * v] >= expected[2 * v + 1] ? 0 : 1, result.labels().get(v), "label at " + v);
 	}
