@@ -104,26 +104,26 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
 	ConvForm conv;
 
-	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: ${DEFAULT-VALUE}", defaultValue = "0.5")
-	double lambda;
+	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: 0.5")
+	Double lambda;
 
 	@Option(names = "--no-prune", description = "do not remove filters (with --lambda 0: the plain nnU-Net baseline)")
 	boolean noPrune;
 
-	@Option(names = "--tau0", description = "first pruning threshold; default: ${DEFAULT-VALUE}", defaultValue = "0.001")
-	double tau0;
+	@Option(names = "--tau0", description = "first pruning threshold; default: 0.001")
+	Double tau0;
 
-	@Option(names = "--tau-max", description = "highest pruning threshold; default: ${DEFAULT-VALUE}", defaultValue = "0.3")
-	double tauMax;
+	@Option(names = "--tau-max", description = "highest pruning threshold; default: BUDGET 0.5, PAPER 0.3")
+	Double tauMax;
 
-	@Option(names = "--tau-steps", description = "steps from tau0 to tau-max (kappa); default: ${DEFAULT-VALUE}", defaultValue = "15")
-	int kappa;
+	@Option(names = "--tau-steps", description = "steps from tau0 to tau-max (kappa); default: 15")
+	Integer kappa;
 
-	@Option(names = "--patience", description = "epochs a layer's threshold stays frozen after it rose, and the loss plateau length (rho); default: ${DEFAULT-VALUE}", defaultValue = "5")
-	int rho;
+	@Option(names = "--patience", description = "with --tau-rise PLATEAU: rounds a layer's threshold stays frozen after it rose, and the loss plateau length (rho); default: 5")
+	Integer rho;
 
-	@Option(names = "--mu", description = "a layer whose last pruning removed at least ceil(mu * filters) waits; default: ${DEFAULT-VALUE}", defaultValue = "0.02")
-	double mu;
+	@Option(names = "--mu", description = "a layer whose last pruning removed at least ceil(mu * filters) waits; default: 0.02")
+	Double mu;
 
 	@Option(names = "--schedule", description = "Sauron's schedule: BUDGET (pruning rounds every few steps between a warm-up and a recovery phase, "
 			+ "thresholds on a clock, averaged criterion with a floor and a cap, compensation) or PAPER (the paper exactly: a round at every epoch end, "
@@ -132,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	enum Schedule { BUDGET, PAPER }
 
-	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 10, PAPER 0", paramLabel = "STEPS")
+	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 5, PAPER 0", paramLabel = "STEPS")
 	Integer pruneEvery;
 
 	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
@@ -231,7 +231,8 @@ final class TrainCommand implements Callable<Integer> {
 		final SauronSettings preset = schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS;
 		final SauronSettings.Rounds r = preset.rounds();
 		final SauronSettings.Criterion c = preset.criterion();
-		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, preset.sf(), !noPrune,
+		return new SauronSettings(or(tau0, preset.tau0()), or(tauMax, preset.tauMax()), or(kappa, preset.kappa()), or(rho, preset.rho()), or(mu, preset.mu()),
+				or(lambda, preset.lambda()), preset.sf(), !noPrune,
 				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()),
 						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau()),
 				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),

@@ -74,7 +74,7 @@ public final class TrainUNetCommand extends SauronCommand {
 			+ "with compensation (this project's default); paper: a round at every epoch end, thresholds rise on loss plateaus (the paper exactly)")
 	String schedule = "budget";
 
-	@Parameter(min = "0", description = "optimiser steps between pruning rounds; 0: the schedule's (budget: 10, paper: every epoch end)")
+	@Parameter(min = "0", description = "optimiser steps between pruning rounds; 0: the schedule's (budget: 5, paper: every epoch end)")
 	int prune_every = 0;
 
 	@Parameter(min = "0", description = "no layer is pruned below this many filters; 0: the schedule's (budget: 2, paper: 1)")
