@@ -24,19 +24,19 @@ import sauron.segment.SlidingWindowSegmenter;
 class SauronTrainingTest {
 
 	/**
-	 * A schedule that moves within a short test: thresholds start at 0.05 and climb in 4 steps to 0.5 after
-	 * 2-epoch plateaus. (With the paper's defaults, tau0 0.001 and rho 5, a 40-epoch run of this task removes
-	 * only about 10 % of the parameters: the paper trains for hundreds of epochs.)
+	 * The paper's rule with thresholds that move within a short test: tau starts at 0.05 and climbs in 4 steps to
+	 * 0.5 after 2-epoch plateaus.
 	 */
 	static final SauronSettings FAST = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true);
 
+	/** With its default schedule, on a run of 200 steps. */
 	@Test
 	void sauronRemovesMostParametersWhileKeepingForegroundDiceAbove0_9() {
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 64, 64 }, 5, 6);
-		final TrainingSettings settings = new TrainingSettings(2, 3, 16, 64, new int[] { 32, 32 }, 4, 40, 10, 1e-2, 1e-5, 1, 0.5,
+		final TrainingSettings settings = new TrainingSettings(2, 3, 16, 64, new int[] { 32, 32 }, 4, 20, 10, 1e-2, 1e-5, 1, 0.5,
 				Augmentation.Settings.NONE, 0, ConvForm.AUTO);
 		final List<EpochRecord> epochs = new ArrayList<>();
-		final SauronModel model = new Trainer(settings, FAST, new TrainingListener() {
+		final SauronModel model = new Trainer(settings, SauronSettings.DEFAULTS, new TrainingListener() {
 			@Override
 			public void epochEnded(final EpochRecord r) { epochs.add(r); }
 		}).train(List.of(pair));
@@ -51,6 +51,10 @@ class SauronTrainingTest {
 		}
 		for (int i = 1; i < epochs.size(); i++)
 			assertTrue(epochs.get(i).parameters() <= epochs.get(i - 1).parameters(), "filters are only ever removed");
+		// Warm-up (steps 1-49) and recovery (steps 151-200) remove nothing: rounds after steps 50, 55, ..., 150.
+		assertEquals(full, epochs.get(3).parameters(), "nothing removed in the warm-up");
+		assertEquals(left, epochs.get(14).parameters(), "nothing removed in the recovery phase");
+		assertEquals(21, epochs.get(epochs.size() - 1).rounds());
 	}
 
 	@Test
