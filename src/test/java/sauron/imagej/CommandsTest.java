@@ -273,6 +273,21 @@ class CommandsTest {
 	}
 
 	@Test
+	void trainingPassesSauronsScheduleToTheEngineAndModelInfoShowsIt() throws Exception {
+		final ImagePlus[] discs = TestImages.discs("discs");
+		final File dir = tmp.resolve("paper").toFile();
+		assertNull(error(run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", dir, "dims", "2D", "epochs", 1, "steps", 1,
+				"patch_size", "32x32", "validation", 0.0, "levels", 2, "base_filters", 4, "schedule", "paper", "prune_every", 3, "min_filters", 2)));
+		final com.google.gson.JsonObject settings = sauron.model.ModelStore.load(dir.toPath()).metadata().training().getAsJsonObject("sauron");
+		assertEquals(3, settings.getAsJsonObject("rounds").get("every").getAsInt());
+		assertTrue(settings.getAsJsonObject("rounds").get("plateau").getAsBoolean(), "the paper's thresholds: " + settings);
+		assertEquals(2, settings.getAsJsonObject("criterion").get("minFilters").getAsInt());
+		assertEquals("NONE", settings.getAsJsonObject("criterion").get("compensation").getAsString());
+		final String info = sauron.model.ModelReport.describe(sauron.model.ModelStore.load(dir.toPath()), dir.toPath());
+		assertTrue(info.contains("Sauron") && info.contains("every=3") && info.contains("compensation=NONE"), info);
+	}
+
+	@Test
 	void engineOptionsLastInThePreferencesAndReachTheEngine() throws Exception {
 		try {
 			assertNull(error(run(EngineOptionsCommand.class, "use_gpu", false, "engine_memory_gb", 3)));
