@@ -37,7 +37,8 @@ public final class PruningRounds {
 	 * @param rounds the rounds in the whole run (for the clock)
 	 * @param trainingLosses mean training loss of every round so far (for the plateau test)
 	 * @param validationLosses validation loss of every round so far (NaN or empty without validation)
-	 * @param batches the feature maps of every prunable layer, one map per batch of training patches
+	 * @param batches the feature maps of every prunable layer, one map per batch of training patches, already
+	 *          average-pooled by sf ({@code TrainingGraph.pooledPrunableFeatureMaps}); compensation fits on them
 	 * @return each layer's cut (possibly removing nothing)
 	 */
 	public Map<String, LayerCut> roundEnded(final int round, final int rounds, final List<Double> trainingLosses, final List<Double> validationLosses,
@@ -55,7 +56,7 @@ public final class PruningRounds {
 			final ThresholdSchedule schedule = e.getValue();
 			if (settings.rounds().plateau()) schedule.epochEnded(trainingLosses, validationLosses, widthBefore.getOrDefault(layer, width), removed.get(layer));
 			else schedule.clockTicked(round, rounds, widthBefore.getOrDefault(layer, width), removed.get(layer));
-			final LayerCut cut = cut(maps, random.nextInt(width), schedule.tau(), settings);
+			final LayerCut cut = cut(maps, random.nextInt(width), schedule.tau(), settings, 1);
 			widthBefore.put(layer, width);
 			removed.put(layer, width - cut.kept());
 			cuts.put(layer, cut);
@@ -69,8 +70,13 @@ public final class PruningRounds {
 	 * maps that stay.
 	 */
 	public static LayerCut cut(final List<FeatureMaps> maps, final int reference, final double tau, final SauronSettings settings) {
+		return cut(maps, reference, tau, settings, settings.sf());
+	}
+
+	/** @param sf the pooling still to apply: 1 for maps already pooled by sf */
+	private static LayerCut cut(final List<FeatureMaps> maps, final int reference, final double tau, final SauronSettings settings, final int sf) {
 		final SauronSettings.Criterion c = settings.criterion();
-		final boolean[] keep = PruningCriterion.keep(PruningCriterion.deltaPrune(maps, reference, settings.sf()), tau, reference, c.minFilters(), c.maxShare());
+		final boolean[] keep = PruningCriterion.keep(PruningCriterion.deltaPrune(maps, reference, sf), tau, reference, c.minFilters(), c.maxShare());
 		return FilterCompensation.cut(maps, keep, reference, c.compensation());
 	}
 

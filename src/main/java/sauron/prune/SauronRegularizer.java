@@ -72,6 +72,17 @@ public final class SauronRegularizer {
 	}
 
 	/**
+	 * A map as both distances compress it: average-pooled with kernel = stride = sf per axis (see
+	 * {@link Pooling#factor}). Sauron's criterion reads maps pooled in the graph: 2^dims times fewer values to
+	 * copy out than the maps themselves.
+	 *
+	 * @param map [B, (D,) H, W, C] with a static shape
+	 */
+	public static Operand<TFloat32> pooled(final Ops tf, final Operand<TFloat32> map, final int sf) {
+		return averagePool(tf, map, map.shape().asArray(), sf);
+	}
+
+	/**
 	 * Average pooling, kernel = stride = the factor per axis, VALID (a trailing remainder is ignored). TF's
 	 * AvgPool/AvgPool3D (oneDNN) are several times faster here than a reshape + mean over split axes.
 	 */

@@ -203,7 +203,7 @@ public final class Trainer {
 			if (!sauron.prune()) return;
 			roundsDone = round;
 			final List<Map<String, FeatureMaps>> maps = new ArrayList<>();
-			for (int b = 0; b < sauron.criterion().batches(); b++) maps.add(graph.prunableFeatureMaps(patches.next().images()));
+			for (int b = 0; b < sauron.criterion().batches(); b++) maps.add(graph.pooledPrunableFeatureMaps(patches.next().images()));
 			final Map<String, LayerCut> cuts = pruning.roundEnded(round, plan.rounds(), roundLosses, roundsAtEpochEnds ? validationLosses : List.of(), maps);
 			if (cuts.values().stream().noneMatch(LayerCut::removesAny)) return;
 			final Topology topology = graph.topology();

@@ -54,7 +54,7 @@ public final class TrainingGraph implements AutoCloseable {
 	private float lastRegularizer = Float.NaN;
 	private final Op train;
 	private final Map<String, Slot> slots = new LinkedHashMap<>();
-	private final Map<String, Operand<TFloat32>> prunableMaps = new LinkedHashMap<>();
+	private final Map<String, Operand<TFloat32>> prunableMaps = new LinkedHashMap<>(), pooledMaps = new LinkedHashMap<>();
 	private final List<Operand<TFloat32>> gradients = new ArrayList<>();
 	private long step;
 
@@ -119,7 +119,10 @@ public final class TrainingGraph implements AutoCloseable {
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
-		for (final Layer layer : topology.prunable()) prunableMaps.put(layer.name(), forward.activations().get(layer.name()));
+		for (final Layer layer : topology.prunable()) {
+			prunableMaps.put(layer.name(), forward.activations().get(layer.name()));
+			pooledMaps.put(layer.name(), SauronRegularizer.pooled(tf.withSubScope("pooled_" + layer.name()), forward.activations().get(layer.name()), poolFactor));
+		}
 		final Operand<TFloat32> segmentation = SegmentationLoss.build(tf, forward.logits(), oneHot, dims);
 		regularizer = lambda == 0 ? null : SauronRegularizer.build(tf, prunableMaps, poolFactor);
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
@@ -233,15 +236,24 @@ public final class TrainingGraph implements AutoCloseable {
 		}
 	}
 
-	/** The feature maps of every prunable layer for a batch of images (Sauron's pruning criterion reads them). */
+	/** The feature maps of every prunable layer for a batch of images. */
 	public Map<String, FeatureMaps> prunableFeatureMaps(final float[] images) {
+		return fetch(prunableMaps, images);
+	}
+
+	/** The same, average-pooled by Sauron's sf as both distances see them (what the pruning criterion reads). */
+	public Map<String, FeatureMaps> pooledPrunableFeatureMaps(final float[] images) {
+		return fetch(pooledMaps, images);
+	}
+
+	private Map<String, FeatureMaps> fetch(final Map<String, Operand<TFloat32>> outputs, final float[] images) {
 		try (TFloat32 img = Tensors.floats(images, inputShape)) {
 			final Session.Runner runner = session.runner().feed(image, img);
-			prunableMaps.values().forEach(runner::fetch);
+			outputs.values().forEach(runner::fetch);
 			try (Result r = runner.run()) {
 				final Map<String, FeatureMaps> maps = new LinkedHashMap<>();
 				int i = 0;
-				for (final String name : prunableMaps.keySet()) {
+				for (final String name : outputs.keySet()) {
 					final Tensor t = r.get(i++);
 					maps.put(name, new FeatureMaps(Tensors.toArray(t), t.shape().asArray()));
 				}
