@@ -24,7 +24,8 @@ import sauron.net.Weights;
  * instance norm ignore the bias anyway. When maps really are redundant the removal then costs almost nothing.
  * <p>
  * Two fits: {@link Compensation#REFERENCE} uses the reference map alone (a scale and an offset: what
- * redundancy to the reference means), {@link Compensation#KEPT} all the maps that stay (ridge-regularised).
+ * redundancy to the reference means), {@link Compensation#KEPT} all the maps that stay (ridge-regularised),
+ * where a layer has at least ten voxels per unknown, else the reference alone.
  */
 public final class FilterCompensation {
 
@@ -42,6 +43,7 @@ public final class FilterCompensation {
 	private static final double RIDGE = 1e-3;
 
 	private static final long MAX_SAMPLES = 1 << 16;
+	private static final int MIN_SAMPLES_PER_UNKNOWN = 10;
 
 	private FilterCompensation() {}
 
@@ -49,15 +51,18 @@ public final class FilterCompensation {
 	public static LayerCut cut(final List<FeatureMaps> maps, final boolean[] keep, final int reference, final Compensation compensation) {
 		final int channels = keep.length;
 		if (compensation == Compensation.NONE) return LayerCut.dropping(keep, reference);
-		final boolean[] inputs = compensation == Compensation.REFERENCE ? only(reference, channels) : keep;
+		long voxels = 0;
+		for (final FeatureMaps m : maps) voxels += m.values().length / channels;
+		// A fit on every kept map needs many more voxels than unknowns; deep layers of small patches (a few hundred
+		// pooled voxels for up to hundreds of maps) have too few, and there the ridge term would decide the fit.
+		final boolean onKept = compensation == Compensation.KEPT && voxels >= MIN_SAMPLES_PER_UNKNOWN * (indices(keep).length + 1L);
+		final boolean[] inputs = onKept ? keep : only(reference, channels);
 		final int[] in = indices(inputs);
 		final int n = in.length + 1; // the kept maps and a constant
 		final double[][] gram = new double[n][n];
 		final double[][] cross = new double[channels][n];
 		double samples = 0;
 		final double[] x = new double[n];
-		long voxels = 0;
-		for (final FeatureMaps m : maps) voxels += m.values().length / channels;
 		// A fit of a few hundred unknowns needs no more than this many voxels; full-resolution layers have millions.
 		final int stride = (int) Math.max(1, voxels / MAX_SAMPLES) * channels;
 		for (final FeatureMaps m : maps) {
@@ -75,7 +80,7 @@ public final class FilterCompensation {
 			for (int b = 0; b < a; b++) gram[a][b] = gram[b][a];
 			trace += gram[a][a];
 		}
-		if (compensation == Compensation.KEPT) for (int a = 0; a < n - 1; a++) gram[a][a] += RIDGE * trace / n;
+		if (onKept) for (int a = 0; a < n - 1; a++) gram[a][a] += RIDGE * trace / n;
 		final DecompositionSolver solver = new CholeskyDecomposition(new Array2DRowRealMatrix(gram, false), 1e-12, 1e-15).getSolver();
 		final double[][] weights = new double[channels][];
 		final double[] offset = new double[channels];

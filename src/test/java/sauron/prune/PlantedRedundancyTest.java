@@ -94,6 +94,17 @@ class PlantedRedundancyTest {
 		assertEquals(0, reference.weights()[3][1], "the reference fit reads the reference alone");
 	}
 
+	@Test
+	void aKeptFitWithFewerThanTenVoxelsPerUnknownFitsOnTheReferenceAlone() {
+		final FeatureMaps all = combinations(new Random(5), true);
+		// 30 voxels for 3 kept maps and a constant: too few for the fit on every kept map.
+		final FeatureMaps few = new FeatureMaps(java.util.Arrays.copyOf(all.values(), 30 * 4), new long[] { 1, 5, 6, 4 });
+		final boolean[] keep = { true, true, true, false };
+		final LayerCut cut = FilterCompensation.cut(List.of(few), keep, 0, Compensation.KEPT);
+		assertArrayEquals(FilterCompensation.cut(List.of(few), keep, 0, Compensation.REFERENCE).weights()[3], cut.weights()[3], 1e-12);
+		assertEquals(0, cut.weights()[3][1]);
+	}
+
 	/**
 	 * Four channels over 400 voxels: 0 and 2 random; 1 = -0.75 * ch0 + 2, or random when {@code independent};
 	 * 3 = 0.5 * ch0 - ch1 + 1.
