@@ -4,7 +4,7 @@
 # apart), in two forms: 3d (the volume at 3 mm) and 2d (axial slices at 1 mm, as the paper's 2D tasks). Per form,
 # four methods with the same seed, data, epochs and steps:
 #   baseline        nnU-Net: no regulariser, no pruning (--lambda 0 --no-prune)
-#   sauron          Sauron, lambda 0.5
+#   sauron          Sauron with its defaults (the budget schedule, docs/SAURON.md section 8) unless SAURON_OPTS says otherwise
 #   sauron-lambda0  Sauron's thresholds and pruning without the regulariser (--lambda 0)
 #   l1              the trained baseline pruned by kernel L1 norm to the widths sauron reached (`sauron prune
 #                   --l1-widths-from`), then fine-tuned (`sauron train --init`)
@@ -14,9 +14,9 @@
 #   bench/evidence.sh            the full benchmark into out/evidence/
 #   bench/evidence.sh tiny       a smoke run (2 epochs x 2 steps, tiny nets, high thresholds; ~3 min) into out/evidence-tiny/
 #   REPORT_ONLY=1 bench/evidence.sh [tiny]    rewrite results.md from a finished run
-# Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (Sauron's schedule for both
-# Sauron runs; default the faster one of README's "Sauron on the sample": --tau0 0.05 --tau-max 0.5 --tau-steps 4
-# --patience 2), L1_OPTS (extra options of the l1 fine-tune), MM_3D=3 (or 2), and per form (X = 3D or 2D):
+# Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (options for both Sauron
+# runs; default none: Sauron's defaults; the 2026-11-29 run used --tau0 0.05 --tau-max 0.5 --tau-steps 4 --patience 2
+# on the paper's rounds, i.e. --schedule PAPER with those), L1_OPTS (extra options of the l1 fine-tune), MM_3D=3 (or 2), and per form (X = 3D or 2D):
 # EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X, LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
 # Run time on this project's 2-core machine (AMD EPYC, 2 cores, 23 GiB), expected: about 65 minutes when nothing
@@ -50,12 +50,12 @@ case "$preset" in
     : "${EPOCHS_2D:=2}" "${STEPS_2D:=2}" "${PATCH_2D:=32x64}" "${BATCH_2D:=2}" "${LEVELS_2D:=3}" "${BASE_2D:=8}" "${MAX_WIDTH_2D:=32}"
     : "${L1_EPOCHS_3D:=1}" "${L1_EPOCHS_2D:=1}"
     # Thresholds high from the start, so that even two epochs remove filters and the l1 row prunes for real.
-    : "${SAURON_OPTS:=--tau0 0.4 --tau-max 0.6 --tau-steps 2 --patience 1}" ;;
+    : "${SAURON_OPTS:=--tau0 0.4 --tau-max 0.6 --tau-steps 2 --patience 1 --prune-every 1}" ;;
   *) echo "usage: bench/evidence.sh [full|tiny]  (settings in the environment: see the header of this script)" >&2; exit 2 ;;
 esac
 : "${L1_EPOCHS_3D:=$(( (EPOCHS_3D + 2) / 3 ))}" "${L1_EPOCHS_2D:=$(( (EPOCHS_2D + 2) / 3 ))}"
 : "${FORMS:=3d 2d}" "${SEED:=42}" "${MM_3D:=3}" "${MVN:=mvn}" "${L1_OPTS:=}"
-: "${SAURON_OPTS:=--tau0 0.05 --tau-max 0.5 --tau-steps 4 --patience 2}"
+: "${SAURON_OPTS=}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 sauron="$root/bin/sauron"
 data="$OUT/data"
@@ -153,7 +153,7 @@ run_form() {
   {
     echo "$([ "$form" = 3d ] && echo "The volume at $MM_3D mm" || echo "Axial slices at 1 mm (a 2D network on the 1 mm volume, slice by slice)"): train on the left hemisphere ($shape voxels), score the right one."
     echo "Network: ${dims}D U-Net, $levels levels, base $base, max width $max_width; patch $patch, batch $batch; $epochs epochs x $steps steps; seed $SEED; no validation split."
-    echo "Sauron's schedule (both Sauron runs): \`$SAURON_OPTS\`; l1 fine-tune epochs: $l1_epochs (same steps${L1_OPTS:+, \`$L1_OPTS\`})."
+    echo "Sauron's options (both Sauron runs): \`${SAURON_OPTS:-none: the defaults}\`; l1 fine-tune epochs: $l1_epochs (same steps${L1_OPTS:+, \`$L1_OPTS\`})."
   } > "$dir/settings.txt"
   local net=(--levels "$levels" --base "$base" --max-width "$max_width")
   train "$dir" baseline "$epochs" "${net[@]}" --lambda 0 --no-prune && score "$dir" baseline

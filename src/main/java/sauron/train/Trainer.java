@@ -207,7 +207,8 @@ public final class Trainer {
 			final Map<String, LayerCut> cuts = pruning.roundEnded(round, plan.rounds(), roundLosses, roundsAtEpochEnds ? validationLosses : List.of(), maps);
 			if (cuts.values().stream().noneMatch(LayerCut::removesAny)) return;
 			final Topology topology = graph.topology();
-			final Weights weights = FilterCompensation.fold(topology, graph.weights(), cuts);
+			final Weights weights = sauron.criterion().compensation() == FilterCompensation.Compensation.NONE ? graph.weights()
+					: FilterCompensation.fold(topology, graph.weights(), cuts);
 			final Map<String, boolean[]> keep = new LinkedHashMap<>();
 			cuts.forEach((layer, cut) -> keep.put(layer, cut.keep()));
 			final PrunedNetwork smaller = FilterRemoval.remove(topology.spec(), weights, graph.adamState(), keep);
