@@ -35,6 +35,14 @@ public final class SauronCli implements Runnable {
 			if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace(commandLine.getErr());
 			return 1;
 		});
+		// A usage error is one line and a pointer to --help, not 70 lines of usage in which the error gets lost.
+		cli.setParameterExceptionHandler((e, given) -> {
+			final CommandLine c = e.getCommandLine();
+			c.getErr().println("error: " + e.getMessage());
+			picocli.CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+			c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+			return 2;
+		});
 		try {
 			return cli.execute(args);
 		} finally {

@@ -198,11 +198,13 @@ class SauronCliTest {
 	}
 
 	@Test
-	void anUnknownOptionIsAUsageErrorWithTheUsage() {
+	void anUnknownOptionIsAOneLineUsageErrorWithAPointerToHelp() {
 		final Result r = run("segment", "-m", model2d.toString(), "--bogus");
 		assertEquals(2, r.exit, r.toString());
-		assertTrue(r.err.contains("Unknown option: '--bogus'"), r.err);
-		assertTrue(r.err.contains("Usage: sauron segment"), r.err);
+		assertTrue(r.err.startsWith("error: Unknown option: '--bogus'"), r.err);
+		assertTrue(r.err.contains("Try 'sauron segment --help' for the options."), r.err);
+		assertFalse(r.err.contains("Usage:"), "no usage text to bury the error in:\n" + r.err);
+		assertTrue(r.err.lines().count() <= 3, r.err);
 	}
 
 	@Test
