@@ -61,7 +61,6 @@ public final class FilterCompensation {
 		final int n = in.length + 1; // the kept maps and a constant
 		final double[][] gram = new double[n][n];
 		final double[][] cross = new double[channels][n];
-		double samples = 0;
 		final double[] x = new double[n];
 		// A fit of a few hundred unknowns needs no more than this many voxels; full-resolution layers have millions.
 		final int stride = (int) Math.max(1, voxels / MAX_SAMPLES) * channels;
@@ -72,7 +71,6 @@ public final class FilterCompensation {
 				x[n - 1] = 1;
 				for (int a = 0; a < n; a++) for (int b = a; b < n; b++) gram[a][b] += x[a] * x[b];
 				for (int c = 0; c < channels; c++) if (!keep[c]) for (int a = 0; a < n; a++) cross[c][a] += x[a] * v[i + c];
-				samples++;
 			}
 		}
 		double trace = 0;

@@ -103,10 +103,6 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, p, rounds, criterion);
 	}
 
-	public SauronSettings withRounds(final Rounds r) {
-		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, r, criterion);
-	}
-
 	public SauronSettings withCriterion(final Criterion c) {
 		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, rounds, c);
 	}
