@@ -146,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	enum TauRise { CLOCK, PLATEAU }
 
-	@Option(names = "--criterion-batches", description = "batches delta_prune is averaged over per round; default: BUDGET 4, PAPER 1", paramLabel = "N")
+	@Option(names = "--criterion-batches", description = "training batches delta_prune is averaged over per round (the round's last ones); default: BUDGET 4, PAPER 1", paramLabel = "N")
 	Integer criterionBatches;
 
 	@Option(names = "--min-filters", description = "no layer is pruned below this many filters; default: BUDGET 2, PAPER 1", paramLabel = "N")

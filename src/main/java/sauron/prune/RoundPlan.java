@@ -27,6 +27,13 @@ public final class RoundPlan {
 	/** Rounds in the whole run (0 when the run is too short for one). */
 	public int rounds() { return rounds; }
 
+	/** @return how many steps after {@code stepsDone} the next round ends (1: right after the next step), or -1 when no round is left */
+	public long stepsToNextRound(final long stepsDone) {
+		if (rounds == 0) return -1;
+		final long next = stepsDone < first ? first : (stepsDone / interval + 1) * interval;
+		return next > last ? -1 : next - stepsDone;
+	}
+
 	/** @return the round (1-based) that ends after this many steps, or 0 for none */
 	public int roundAfter(final long stepsDone) {
 		if (rounds == 0 || stepsDone < first || stepsDone > last || stepsDone % interval != 0) return 0;

@@ -161,6 +161,8 @@ public final class Trainer {
 		TrainingGraph graph;
 		long stepsDone;
 		int roundsDone;
+		/** Pooled maps of the current round's last training batches, for its criterion. */
+		private final List<Map<String, FeatureMaps>> roundMaps = new ArrayList<>();
 		private double roundLossSum;
 		private int roundSteps;
 
@@ -175,7 +177,11 @@ public final class Trainer {
 			double sum = 0, regularizer = 0;
 			for (int step = 0; step < settings.stepsPerEpoch(); step++) {
 				final PatchBatch batch = patches.next();
-				final float loss = graph.step(batch.images(), batch.labels(), lr);
+				// The last criterion-batches steps before a round hand their pooled maps to the round.
+				final long toRound = sauron.prune() ? plan.stepsToNextRound(stepsDone) : -1;
+				final TrainingGraph.Step result = graph.step(batch.images(), batch.labels(), lr, toRound > 0 && toRound <= sauron.criterion().batches());
+				if (result.pooledMaps() != null) roundMaps.add(result.pooledMaps());
+				final float loss = result.loss();
 				if (!Float.isFinite(loss))
 					throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
 							+ "); try a lower learning rate than " + settings.learningRate());
@@ -191,7 +197,8 @@ public final class Trainer {
 		}
 
 		/**
-		 * At a round's end: Sauron's cut on fresh batches' feature maps, compensation if on, and a smaller graph.
+		 * At a round's end: Sauron's cut on the feature maps of the round's last training batches, compensation if
+		 * on, and a smaller graph.
 		 * Validation losses reach the plateau test only when rounds are epochs (the paper's setting).
 		 */
 		void pruneIfRoundEnds(final PatchPrefetcher patches) {
@@ -202,8 +209,10 @@ public final class Trainer {
 			roundSteps = 0;
 			if (!sauron.prune()) return;
 			roundsDone = round;
-			final List<Map<String, FeatureMaps>> maps = new ArrayList<>();
-			for (int b = 0; b < sauron.criterion().batches(); b++) maps.add(graph.pooledPrunableFeatureMaps(patches.next().images()));
+			// The round's own training batches, topped up with fresh ones when rounds are fewer steps apart.
+			final List<Map<String, FeatureMaps>> maps = new ArrayList<>(roundMaps);
+			roundMaps.clear();
+			while (maps.size() < sauron.criterion().batches()) maps.add(graph.pooledPrunableFeatureMaps(patches.next().images()));
 			final Map<String, LayerCut> cuts = pruning.roundEnded(round, plan.rounds(), roundLosses, roundsAtEpochEnds ? validationLosses : List.of(), maps);
 			if (cuts.values().stream().noneMatch(LayerCut::removesAny)) return;
 			final Topology topology = graph.topology();

@@ -204,17 +204,33 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @return the loss before the step
 	 */
 	public float step(final float[] images, final byte[] labelBytes, final float lr) {
+		return step(images, labelBytes, lr, false).loss();
+	}
+
+	/** A step's loss and, when asked for, the pooled prunable feature maps its forward pass computed. */
+	public record Step(float loss, Map<String, FeatureMaps> pooledMaps) {}
+
+	/**
+	 * One Adam step that can also hand back the pooled maps of its forward pass (before the update): Sauron's
+	 * criterion reads the last training batches of a round this way, at the cost of a copy, not of extra
+	 * forward passes.
+	 */
+	public Step step(final float[] images, final byte[] labelBytes, final float lr, final boolean withPooledMaps) {
 		final long t = step + 1;
 		try (TFloat32 img = Tensors.floats(images, inputShape);
 				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
 				TFloat32 lrT = Tensors.scalar(lr);
 				TFloat32 b1 = Tensors.scalar((float) Math.pow(BETA1, t));
-				TFloat32 b2 = Tensors.scalar((float) Math.pow(BETA2, t));
-				Result r = withRegularizer(session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1)
-						.feed(beta2Power, b2).addTarget(train).fetch(loss)).run()) {
-			step = t;
-			lastRegularizer = regularizer != null ? ((TFloat32) r.get(1)).getFloat() : Float.NaN;
-			return ((TFloat32) r.get(0)).getFloat();
+				TFloat32 b2 = Tensors.scalar((float) Math.pow(BETA2, t))) {
+			final Session.Runner runner = withRegularizer(session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1)
+					.feed(beta2Power, b2).addTarget(train).fetch(loss));
+			if (withPooledMaps) pooledMaps.values().forEach(runner::fetch);
+			try (Result r = runner.run()) {
+				step = t;
+				final int mapsFrom = regularizer != null ? 2 : 1;
+				lastRegularizer = regularizer != null ? ((TFloat32) r.get(1)).getFloat() : Float.NaN;
+				return new Step(((TFloat32) r.get(0)).getFloat(), withPooledMaps ? maps(r, pooledMaps.keySet(), mapsFrom) : null);
+			}
 		}
 	}
 
@@ -251,15 +267,20 @@ public final class TrainingGraph implements AutoCloseable {
 			final Session.Runner runner = session.runner().feed(image, img);
 			outputs.values().forEach(runner::fetch);
 			try (Result r = runner.run()) {
-				final Map<String, FeatureMaps> maps = new LinkedHashMap<>();
-				int i = 0;
-				for (final String name : outputs.keySet()) {
-					final Tensor t = r.get(i++);
-					maps.put(name, new FeatureMaps(Tensors.toArray(t), t.shape().asArray()));
-				}
-				return maps;
+				return maps(r, outputs.keySet(), 0);
 			}
 		}
+	}
+
+	/** Fetched maps, named like the layers, from result index {@code from} on. */
+	private static Map<String, FeatureMaps> maps(final Result r, final Iterable<String> layers, final int from) {
+		final Map<String, FeatureMaps> maps = new LinkedHashMap<>();
+		int i = from;
+		for (final String name : layers) {
+			final Tensor t = r.get(i++);
+			maps.put(name, new FeatureMaps(Tensors.toArray(t), t.shape().asArray()));
+		}
+		return maps;
 	}
 
 	/** d loss / d weights for a batch (no update), named like the weights. For gradient checks. */

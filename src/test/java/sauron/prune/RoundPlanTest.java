@@ -33,6 +33,22 @@ class RoundPlanTest {
 	}
 
 	@Test
+	void itSaysHowManyStepsAreLeftBeforeTheNextRound() {
+		// The criterion reads the last few training batches of a round: their steps must be known in advance.
+		final RoundPlan plan = new RoundPlan(new SauronSettings.Rounds(10, 0.25, 0.25, false), 120, 15);
+		assertEquals(30, plan.stepsToNextRound(0));
+		assertEquals(1, plan.stepsToNextRound(29));
+		assertEquals(10, plan.stepsToNextRound(30));
+		assertEquals(4, plan.stepsToNextRound(86));
+		assertEquals(-1, plan.stepsToNextRound(90));
+		for (long s = 0; s < 120; s++) {
+			final long next = plan.stepsToNextRound(s);
+			if (next > 0) assertEquals(plan.roundAfter(s + next) > 0, true, "a round after step " + (s + next));
+		}
+		assertEquals(-1, new RoundPlan(new SauronSettings.Rounds(50, 0.25, 0.25, false), 60, 10).stepsToNextRound(0));
+	}
+
+	@Test
 	void aRunTooShortForARoundHasNone() {
 		final RoundPlan plan = new RoundPlan(new SauronSettings.Rounds(50, 0.25, 0.25, false), 60, 10);
 		assertEquals(0, plan.rounds());
