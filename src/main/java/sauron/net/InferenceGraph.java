@@ -79,7 +79,7 @@ public final class InferenceGraph implements PatchPredictor {
 			}, ConvForm.NATIVE).forward(image, false);
 			probabilities = tf.withName(OUTPUT).nn.softmax(forward.logits().get(0));
 			activations = forward.activations();
-			session = new Session(graph);
+			session = Sessions.create(graph);
 			final List<Tensor> open = new ArrayList<>();
 			try {
 				final Session.Runner runner = session.runner();

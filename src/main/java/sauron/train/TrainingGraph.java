@@ -28,6 +28,7 @@ import sauron.net.Topology;
 import sauron.net.UNetGraph;
 import sauron.net.Weights;
 import sauron.net.FeatureMaps;
+import sauron.net.Sessions;
 import sauron.prune.SauronRegularizer;
 import sauron.tf.Tensors;
 
@@ -150,7 +151,7 @@ public final class TrainingGraph implements AutoCloseable {
 					tf.constant(BETA1), tf.constant(BETA2), tf.constant(ADAM_EPS), decayed));
 		}
 		train = tf.withControlDependencies(updates).withName("train").noOp();
-		session = new Session(graph);
+		session = Sessions.create(graph);
 		load(weights, adam);
 	}
 
