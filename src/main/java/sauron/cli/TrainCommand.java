@@ -141,6 +141,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--recovery", description = "share of the run's steps at the end without pruning; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
 	Double recovery;
 
+	@Option(names = "--regularise-recovery", arity = "0..1", paramLabel = "true|false",
+			description = "keep the regulariser in the loss during the recovery phase (after the last round); default: BUDGET false, PAPER true")
+	Boolean regulariseRecovery;
+
 	@Option(names = "--tau-rise", description = "CLOCK (thresholds reach --tau-max at the last round) or PLATEAU (a step when the loss plateaus); default: BUDGET CLOCK, PAPER PLATEAU")
 	TauRise tauRise;
 
@@ -234,7 +238,7 @@ final class TrainCommand implements Callable<Integer> {
 		return new SauronSettings(or(tau0, preset.tau0()), or(tauMax, preset.tauMax()), or(kappa, preset.kappa()), or(rho, preset.rho()), or(mu, preset.mu()),
 				or(lambda, preset.lambda()), preset.sf(), !noPrune,
 				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()),
-						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau()),
+						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau(), or(regulariseRecovery, r.regulariseRecovery())),
 				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),
 						compensation != null ? compensation : c.compensation()));
 	}
@@ -298,6 +302,10 @@ final class TrainCommand implements Callable<Integer> {
 	}
 
 	private static int or(final Integer value, final int fallback) {
+		return value != null ? value : fallback;
+	}
+
+	private static boolean or(final Boolean value, final boolean fallback) {
 		return value != null ? value : fallback;
 	}
 

@@ -28,9 +28,17 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	 * @param plateau true: a layer's tau rises only once training converged (the paper); false: tau climbs
 	 *          its grid on a clock that reaches tauMax at the last round, one step per round at most, and
 	 *          a layer still losing filters (the mu test) waits
+	 * @param regulariseRecovery true: the regulariser stays in the loss after the last round (the paper, which
+	 *          prunes to the end); false: the recovery phase trains on the segmentation loss alone, since no map
+	 *          needs to become redundant any more
 	 */
-	public record Rounds(int every, double warmup, double recovery, boolean plateau) {
-		public static final Rounds PAPER = new Rounds(0, 0, 0, true);
+	public record Rounds(int every, double warmup, double recovery, boolean plateau, boolean regulariseRecovery) {
+		public static final Rounds PAPER = new Rounds(0, 0, 0, true, true);
+
+		/** Rounds whose recovery phase trains without the regulariser. */
+		public Rounds(final int every, final double warmup, final double recovery, final boolean plateau) {
+			this(every, warmup, recovery, plateau, false);
+		}
 
 		public Rounds {
 			if (every < 0) throw new IllegalArgumentException("steps between pruning rounds must be >= 0 (0: every epoch end), got " + every);

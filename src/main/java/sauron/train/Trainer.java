@@ -163,6 +163,7 @@ public final class Trainer {
 		int roundsDone;
 		/** Pooled maps of the current round's last training batches, for its criterion. */
 		private final List<Map<String, FeatureMaps>> roundMaps = new ArrayList<>();
+		private boolean recovering;
 		private double roundLossSum;
 		private int roundSteps;
 
@@ -175,10 +176,12 @@ public final class Trainer {
 		double[] trainEpoch(final PatchPrefetcher patches, final int epoch) {
 			final float lr = (float) settings.learningRateAt(epoch);
 			double sum = 0, regularizer = 0;
+			int regularized = 0;
 			for (int step = 0; step < settings.stepsPerEpoch(); step++) {
 				final PatchBatch batch = patches.next();
 				// The last criterion-batches steps before a round hand their pooled maps to the round.
 				final long toRound = sauron.prune() ? plan.stepsToNextRound(stepsDone) : -1;
+				if (toRound < 0) enterRecovery();
 				final TrainingGraph.Step result = graph.step(batch.images(), batch.labels(), lr, toRound > 0 && toRound <= sauron.criterion().batches());
 				if (result.pooledMaps() != null) roundMaps.add(result.pooledMaps());
 				final float loss = result.loss();
@@ -186,14 +189,29 @@ public final class Trainer {
 					throw new IllegalStateException("training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + " (loss " + loss
 							+ "); try a lower learning rate than " + settings.learningRate());
 				sum += loss;
-				regularizer += graph.lastRegularizer();
+				if (!Float.isNaN(graph.lastRegularizer())) {
+					regularizer += graph.lastRegularizer();
+					regularized++;
+				}
 				listener.stepEnded(epoch, step, loss);
 				stepsDone++;
 				roundLossSum += loss;
 				roundSteps++;
 				if (!roundsAtEpochEnds) pruneIfRoundEnds(patches);
 			}
-			return new double[] { sum / settings.stepsPerEpoch(), regularizer / settings.stepsPerEpoch() };
+			return new double[] { sum / settings.stepsPerEpoch(), regularized > 0 ? regularizer / regularized : Double.NaN };
+		}
+
+		/**
+		 * After the last round the regulariser has nothing left to prepare: unless the settings keep it, the
+		 * recovery phase trains on the segmentation loss alone (a graph without R, which also steps faster).
+		 */
+		private void enterRecovery() {
+			if (recovering || plan.rounds() == 0 || sauron.rounds().regulariseRecovery() || sauron.lambda() == 0) return;
+			recovering = true;
+			final TrainingGraph regularized = graph;
+			graph = newGraph(regularized.topology(), regularized.weights(), regularized.adamState(), 0);
+			regularized.close();
 		}
 
 		/**
@@ -244,8 +262,12 @@ public final class Trainer {
 	}
 
 	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam) {
+		return newGraph(topology, weights, adam, sauron.lambda());
+	}
+
+	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam, final double lambda) {
 		return new TrainingGraph(topology, weights, adam, settings.batchSize(), settings.patchShape(), settings.convForm(), (float) settings.weightDecay(),
-				(float) sauron.lambda(), sauron.sf());
+				(float) lambda, sauron.sf());
 	}
 
 }

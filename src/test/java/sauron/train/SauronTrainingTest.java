@@ -58,6 +58,22 @@ class SauronTrainingTest {
 	}
 
 	@Test
+	void theRecoveryPhaseTrainsWithoutTheRegulariserUnlessAskedTo() {
+		// 4 epochs x 5 steps, a round every 5 steps from step 5 to 15: epoch 4 is the recovery phase.
+		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
+		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 4, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0,
+				ConvForm.AUTO);
+		for (final boolean keep : new boolean[] { false, true }) {
+			final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true, new SauronSettings.Rounds(5, 0.25, 0.25, false, keep),
+					SauronSettings.DEFAULTS.criterion());
+			final List<EpochRecord> epochs = new Trainer(settings, s, TrainingListener.NONE).train(List.of(pair)).metadata().history();
+			assertEquals(3, epochs.get(3).rounds(), "rounds after steps 5, 10, 15");
+			for (int e = 0; e < 3; e++) assertTrue(Double.isFinite(epochs.get(e).regularizer()), "R in the loss while pruning, epoch " + (e + 1));
+			assertEquals(keep, Double.isFinite(epochs.get(3).regularizer()), "R in the recovery phase's loss: " + epochs.get(3).regularizer());
+		}
+	}
+
+	@Test
 	void withoutPruningTheNetworkKeepsItsSize() {
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
 		final TrainingSettings settings = TrainerTest.tiny(2, 3);
