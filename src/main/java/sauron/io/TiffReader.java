@@ -111,6 +111,7 @@ public final class TiffReader {
 		if (info == null || info.length == 0) throw new IOException(file + ": not a readable TIFF (no image directory)");
 		checkSize(info, length, budget, outputBytes, file);
 		checkComplete(info, length, file);
+		TiffStrips.check(file, info);
 		final ImagePlus imp;
 		try {
 			imp = new Opener().openTiff(folder, name);

@@ -79,6 +79,8 @@ final class TiffStructure {
 		if (bytes > 4 && offset + bytes > length)
 			throw damaged("tag " + tag + " declares " + bytes + " bytes at byte " + offset + ", past the end of the file (" + length + " bytes)");
 		if (tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == META_DATA_BYTE_COUNTS) {
+			// ImageJ reads these as integers whatever their type says, so a type we cannot check is refused.
+			if (type != 3 && type != 4) throw damaged("tag " + tag + " has field type " + type + ", expected SHORT (3) or LONG (4)");
 			final long[] values = values(type, count, bytes > 4 ? offset : -1, ifd, at + 8);
 			if (tag == STRIP_BYTE_COUNTS || tag == META_DATA_BYTE_COUNTS) {
 				long sum = 0;
@@ -90,9 +92,8 @@ final class TiffStructure {
 		}
 	}
 
-	/** The unsigned values of a SHORT or LONG entry (others: none), from the entry itself or from {@code offset}. */
+	/** The unsigned values of a SHORT or LONG entry, from the entry itself or from {@code offset}. */
 	private long[] values(final int type, final long count, final long offset, final ByteBuffer ifd, final int inline) throws IOException {
-		if (type != 3 && type != 4) return new long[0];
 		final int size = typeSize(type);
 		final ByteBuffer b = offset < 0 ? ifd.duplicate().position(inline).slice().order(order) : read(offset, count * size);
 		final long[] v = new long[(int) count];

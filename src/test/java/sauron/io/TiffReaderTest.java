@@ -99,4 +99,26 @@ class TiffReaderTest {
 		final Path file = Files.write(dir.resolve("outside.tif"), bytes);
 		assertOneLine(assertThrows(IOException.class, () -> TiffReader.readVolume(file)), file, "should start at byte");
 	}
+
+	@Test
+	void refusesADeflateStripCutShortInsteadOfHanging() throws IOException {
+		// ImageJ's inflate loop waits forever for the rest of a strip.
+		final CraftedTiff t = new CraftedTiff();
+		final byte[] whole = CraftedTiff.deflate(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 });
+		t.compression = CraftedTiff.DEFLATE;
+		t.pixels = java.util.Arrays.copyOf(whole, whole.length - 6);
+		final Path file = save("cut.tif", t);
+		final IOException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IOException.class, () -> TiffReader.readVolume(file)));
+		assertOneLine(e, file, "deflate strip 0 ends before its data does");
+	}
+
+	@Test
+	void refusesADeflateStripThatInflatesBeyondItsPlane() throws IOException {
+		// 4x3 pixels declared, 64 MB inside: ImageJ would keep all of it.
+		final CraftedTiff t = new CraftedTiff();
+		t.compression = CraftedTiff.DEFLATE;
+		t.pixels = CraftedTiff.deflate(new byte[64 << 20]);
+		final Path file = save("strip-bomb.tif", t);
+		assertOneLine(assertThrows(IOException.class, () -> TiffReader.readVolume(file)), file, "inflates to more than the 12 bytes of its image plane");
+	}
 }
