@@ -124,7 +124,7 @@ public final class NiftiReader {
 			return new Voxels(header, data);
 		}
 		catch (final EOFException | ZipException e) {
-			throw new IOException(file + ": truncated or corrupt gzip data (" + e.getMessage() + "), expected a complete .nii.gz file", e);
+			throw new IOException(file + ": truncated or corrupt gzip data (" + (e.getMessage() != null ? e.getMessage() : "it ends early") + "), expected a complete .nii.gz file", e);
 		}
 	}
 
