@@ -134,8 +134,9 @@ public final class TiffReader {
 	 */
 	private static void checkSize(final FileInfo[] info, final long length, final long budget, final int outputBytes, final Path file)
 			throws IOException {
-		long values = 0, decoded = 0;
+		long values = 0, decoded = 0, compressed = 0;
 		for (final FileInfo fi : info) {
+			if (fi.compression != FileInfo.COMPRESSION_NONE) compressed = length;
 			if (fi.fileType == FileInfo.BITMAP)
 				throw new IOException(file + ": 1-bit (black and white) TIFF is not supported, expected 8-, 16- or 32-bit grey values (save it as 8-bit)");
 			if (fi.width < 1 || fi.height < 1 || fi.nImages < 1)
@@ -146,11 +147,12 @@ public final class TiffReader {
 			decoded += (long) fi.width * fi.height * fi.nImages * fi.getBytesPerPixel();
 		}
 		final FileInfo first = info[0];
-		final String declared = first.width + "x" + first.height + " pixels x " + (values / ((long) first.width * first.height)) + " planes of "
-				+ first.getBytesPerPixel() + " bytes";
+		final long planes = values / ((long) first.width * first.height);
+		final String declared = first.width + "x" + first.height + " pixels" + (planes > 1 ? " x " + planes + " planes" : "") + " of "
+				+ 8 * first.getBytesPerPixel() + " bits";
 		ReadLimits.requireValues(file, declared, values);
-		// ImageJ's planes, plus the compressed strips it reads beside them, plus the caller's array.
-		ReadLimits.requireMemory(file, declared, decoded + length + values * outputBytes, budget);
+		// ImageJ's planes, plus the compressed strips it reads beside them (at most the file), plus the caller's array.
+		ReadLimits.requireMemory(file, declared, decoded + compressed + values * outputBytes, budget);
 	}
 
 	/** ImageJ fills missing pixel data with zeros without complaint, so compare sizes for uncompressed data. */

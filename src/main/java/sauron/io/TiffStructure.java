@@ -62,10 +62,10 @@ final class TiffStructure {
 	/** Checks the directory at {@code at}; returns the offset of the next one (0 at the end). */
 	private long directory(final long at) throws IOException {
 		final ByteBuffer count = read(at, 2);
-		if (count == null) throw damaged("an image directory should start at byte " + at + " but the file has " + length + " bytes");
+		if (count == null) throw damaged("truncated or damaged: an image directory should start at byte " + at + " but the file has " + length + " bytes");
 		final int entries = count.getShort(0) & 0xffff;
 		final ByteBuffer ifd = read(at + 2, 12L * entries + 4);
-		if (ifd == null) throw damaged("the image directory at byte " + at + " has " + entries + " entries that run past the end of the file (" + length + " bytes)");
+		if (ifd == null) throw damaged("truncated or damaged: the image directory at byte " + at + " has " + entries + " entries that run past the end of the file (" + length + " bytes)");
 		for (int i = 0; i < entries; i++)
 			entry(ifd, 12 * i);
 		return ifd.getInt(12 * entries) & 0xffffffffL;
@@ -77,7 +77,7 @@ final class TiffStructure {
 		final long bytes = count * typeSize(type);
 		final long offset = ifd.getInt(at + 8) & 0xffffffffL;
 		if (bytes > 4 && offset + bytes > length)
-			throw damaged("tag " + tag + " declares " + bytes + " bytes at byte " + offset + ", past the end of the file (" + length + " bytes)");
+			throw damaged("truncated or damaged: tag " + tag + " declares " + bytes + " bytes at byte " + offset + ", past the end of the file (" + length + " bytes)");
 		if (tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == META_DATA_BYTE_COUNTS) {
 			// ImageJ reads these as integers whatever their type says, so a type we cannot check is refused.
 			if (type != 3 && type != 4) throw damaged("tag " + tag + " has field type " + type + ", expected SHORT (3) or LONG (4)");
@@ -88,7 +88,7 @@ final class TiffStructure {
 				if (sum > length) throw damaged("tag " + tag + " declares " + sum + " bytes of data, more than the file's " + length);
 			}
 			else for (final long v : values)
-				if (v > length) throw damaged("a strip should start at byte " + v + ", past the end of the file (" + length + " bytes)");
+				if (v > length) throw damaged("truncated or damaged: a strip should start at byte " + v + ", past the end of the file (" + length + " bytes)");
 		}
 	}
 

@@ -56,7 +56,7 @@ class TiffReaderTest {
 		t.compression = CraftedTiff.DEFLATE;
 		t.pixels = CraftedTiff.deflate(new byte[1000]);
 		final Path file = save("bomb.tif", t);
-		assertOneLine(assertThrows(IOException.class, () -> TiffReader.readVolume(file, 1L << 30)), file, "30000x30000 pixels x 1 planes");
+		assertOneLine(assertThrows(IOException.class, () -> TiffReader.readVolume(file, 1L << 30)), file, "30000x30000 pixels of 8 bits");
 		assertOneLine(assertThrows(IOException.class, () -> TiffReader.readVolume(file, 1L << 30)), file, "needs 4.50 GB of memory");
 	}
 
