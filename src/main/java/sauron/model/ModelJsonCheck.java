@@ -29,8 +29,9 @@ final class ModelJsonCheck {
 		final List<EpochRecord> history = m.history();
 		if (history == null) throw missing(json, "metadata.history", "the training history, a list of epochs (empty for none)");
 		for (int i = 0; i < history.size(); i++)
-			if (history.get(i) == null || history.get(i).widths() == null || history.get(i).thresholds() == null)
-				throw new IOException(json + ": metadata.history[" + i + "] lacks widths or thresholds, expected both (maps of layer names, thresholds may be empty)");
+			// thresholds may be missing: the report and the pruner take that for "trained without pruning".
+			if (history.get(i) == null || history.get(i).widths() == null)
+				throw new IOException(json + ": metadata.history[" + i + "] has no widths, expected the filters per layer at the end of that epoch");
 	}
 
 	private static IOException missing(final Path json, final String field, final String expected) {

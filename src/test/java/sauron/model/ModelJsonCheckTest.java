@@ -75,7 +75,7 @@ class ModelJsonCheckTest {
 	void anEpochWithoutWidthsIsNamed() throws IOException {
 		final JsonObject json = complete();
 		json.getAsJsonObject("metadata").getAsJsonArray("history").get(0).getAsJsonObject().remove("widths");
-		assertNamed(loadFails(json), "metadata.history[0] lacks widths");
+		assertNamed(loadFails(json), "metadata.history[0] has no widths");
 	}
 
 	@Test
