@@ -21,6 +21,9 @@ final class TiffStructure {
 	/** More directories than any image we could hold has planes; ImageJ keeps an object per directory. */
 	static final int MAX_DIRECTORIES = 100_000;
 
+	/** 16 million strip offsets; more is a damaged file, and reading it would take more memory than the image. */
+	private static final int MAX_ENTRY_BYTES = 64 << 20;
+
 	private static final int STRIP_OFFSETS = 273, STRIP_BYTE_COUNTS = 279, META_DATA_BYTE_COUNTS = 50838;
 
 	private final Path file;
@@ -81,25 +84,17 @@ final class TiffStructure {
 		if (tag == STRIP_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == META_DATA_BYTE_COUNTS) {
 			// ImageJ reads these as integers whatever their type says, so a type we cannot check is refused.
 			if (type != 3 && type != 4) throw damaged("tag " + tag + " has field type " + type + ", expected SHORT (3) or LONG (4)");
-			final long[] values = values(type, count, bytes > 4 ? offset : -1, ifd, at + 8);
-			if (tag == STRIP_BYTE_COUNTS || tag == META_DATA_BYTE_COUNTS) {
-				long sum = 0;
-				for (final long v : values) sum += v;
-				if (sum > length) throw damaged("tag " + tag + " declares " + sum + " bytes of data, more than the file's " + length);
+			final int size = typeSize(type);
+			final ByteBuffer values = bytes > 4 ? read(offset, bytes) : ifd.duplicate().position(at + 8).slice().order(order);
+			long sum = 0;
+			for (int i = 0; i < count; i++) {
+				final long v = size == 2 ? values.getShort(2 * i) & 0xffff : values.getInt(4 * i) & 0xffffffffL;
+				if (tag == STRIP_OFFSETS && v > length)
+					throw damaged("truncated or damaged: a strip should start at byte " + v + ", past the end of the file (" + length + " bytes)");
+				sum += v;
 			}
-			else for (final long v : values)
-				if (v > length) throw damaged("truncated or damaged: a strip should start at byte " + v + ", past the end of the file (" + length + " bytes)");
+			if (tag != STRIP_OFFSETS && sum > length) throw damaged("tag " + tag + " declares " + sum + " bytes of data, more than the file's " + length);
 		}
-	}
-
-	/** The unsigned values of a SHORT or LONG entry, from the entry itself or from {@code offset}. */
-	private long[] values(final int type, final long count, final long offset, final ByteBuffer ifd, final int inline) throws IOException {
-		final int size = typeSize(type);
-		final ByteBuffer b = offset < 0 ? ifd.duplicate().position(inline).slice().order(order) : read(offset, count * size);
-		final long[] v = new long[(int) count];
-		for (int i = 0; i < v.length; i++)
-			v[i] = size == 2 ? b.getShort(2 * i) & 0xffff : b.getInt(4 * i) & 0xffffffffL;
-		return v;
 	}
 
 	/** Bytes per value of a TIFF field type; unknown types count as bytes (readers skip them). */
@@ -115,7 +110,7 @@ final class TiffStructure {
 	/** {@code n} bytes from {@code at} in the file's byte order, or null when the file ends before them. */
 	private ByteBuffer read(final long at, final long n) throws IOException {
 		if (at < 0 || at + n > length) return null;
-		if (n > 1 << 30) throw damaged("an entry of " + n + " bytes at byte " + at + " is more than a TIFF tag should hold");
+		if (n > MAX_ENTRY_BYTES) throw damaged("an entry of " + n + " bytes at byte " + at + " is more than the " + MAX_ENTRY_BYTES + " this reader takes");
 		final ByteBuffer b = ByteBuffer.allocate((int) n);
 		while (b.hasRemaining())
 			if (channel.read(b, at + b.position()) < 0) return null;
