@@ -45,7 +45,7 @@ final class NiftiHeader {
 	}
 
 	/**
-	 * @param file the whole file content (decompressed)
+	 * @param file the file's first {@value #SIZE} bytes or more (decompressed)
 	 * @param source file name for messages
 	 */
 	static NiftiHeader parse(final byte[] file, final String source) throws IOException {
@@ -86,8 +86,9 @@ final class NiftiHeader {
 		final float[] pixdim = new float[8];
 		for (int i = 0; i < 8; i++) pixdim[i] = b.getFloat(76 + 4 * i);
 		final float voxOffset = b.getFloat(108);
-		if (!(voxOffset >= SIZE) || voxOffset > file.length)
-			throw new IOException(source + ": vox_offset is " + voxOffset + ", expected " + SIZE + ".." + file.length);
+		// The reader checks vox_offset against the file's length, which a gzipped file tells only once decompressed.
+		if (!(voxOffset >= SIZE) || voxOffset > Integer.MAX_VALUE)
+			throw new IOException(source + ": vox_offset is " + voxOffset + ", expected " + SIZE + " or more, within the file");
 		return new NiftiHeader(b.order(), dim, datatype, pixdim, (int) voxOffset, b.getFloat(112), b.getFloat(116), geometry(b, pixdim, file[123]));
 	}
 

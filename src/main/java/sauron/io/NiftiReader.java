@@ -1,6 +1,6 @@
 package sauron.io;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,12 @@ public final class NiftiReader {
 	 * cannot use them reject them). int32/uint32/float64 values beyond float precision are rounded.
 	 */
 	public static Volume readVolume(final Path file) throws IOException {
-		final Voxels v = open(file);
+		return readVolume(file, ReadLimits.availableHeap());
+	}
+
+	/** As {@link #readVolume(Path)}, refusing files whose reading needs more than {@code budget} bytes. */
+	static Volume readVolume(final Path file, final long budget) throws IOException {
+		final Voxels v = open(file, budget, Float.BYTES);
 		final int channels = v.header.channels();
 		final int spatial = Math.toIntExact(Shapes.voxels(v.header.spatialShape()));
 		final float[] data = new float[spatial * channels];
@@ -50,7 +55,12 @@ public final class NiftiReader {
 	 * must have one channel.
 	 */
 	public static LabelVolume readLabels(final Path file) throws IOException {
-		final Voxels v = open(file);
+		return readLabels(file, ReadLimits.availableHeap());
+	}
+
+	/** As {@link #readLabels(Path)}, refusing files whose reading needs more than {@code budget} bytes. */
+	static LabelVolume readLabels(final Path file, final long budget) throws IOException {
+		final Voxels v = open(file, budget, 1);
 		if (v.header.channels() != 1)
 			throw new IOException(file + ": a label image must have one channel, this one has " + v.header.channels() + " (dim[4])");
 		final int[] shape = v.header.spatialShape();
@@ -78,33 +88,69 @@ public final class NiftiReader {
 		}
 	}
 
-	private static Voxels open(final Path file) throws IOException {
-		final byte[] bytes = readDecompressed(file);
-		final NiftiHeader header = NiftiHeader.parse(bytes, file.toString());
-		final long values = Shapes.voxels(header.spatialShape()) * header.channels();
-		final long needed = values * header.datatype.bytes;
-		if (values > Integer.MAX_VALUE - 8)
-			throw new IOException(file + ": " + values + " values are more than one Java array holds");
-		final long available = bytes.length - (long) header.voxOffset;
-		if (available < needed)
-			throw new IOException(file + ": truncated: " + needed + " bytes of voxel data expected after offset " + header.voxOffset + ", found " + available);
-		final ByteBuffer data = ByteBuffer.wrap(bytes, header.voxOffset, (int) needed).slice().order(header.order);
-		return new Voxels(header, data);
-	}
-
-	/** The whole file, gunzipped when it starts with the gzip magic (extensions lie sometimes). */
-	private static byte[] readDecompressed(final Path file) throws IOException {
+	/**
+	 * Reads the header, checks what it declares against {@link ReadLimits}, then reads exactly the declared voxel
+	 * bytes: never the rest of a file, so a gzip bomb is decompressed no further than its header says.
+	 *
+	 * @param outputBytes bytes per value of the array the caller fills from the voxels
+	 */
+	private static Voxels open(final Path file, final long budget, final int outputBytes) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file, expected a NIfTI image");
-		if (Files.size(file) > Integer.MAX_VALUE - 8)
-			throw new IOException(file + ": " + Files.size(file) + " bytes, more than the 2 GB this reader holds in memory");
-		final byte[] raw = Files.readAllBytes(file);
-		if (raw.length == 0) throw new IOException(file + ": file is empty, expected a NIfTI image");
-		if (raw.length < 2 || (raw[0] & 0xff) != 0x1f || (raw[1] & 0xff) != 0x8b) return raw;
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16)) {
-			return in.readAllBytes();
+		final long length = Files.size(file);
+		if (length == 0) throw new IOException(file + ": file is empty, expected a NIfTI image");
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			final boolean gzipped = isGzip(in);
+			final InputStream content = gzipped ? new GZIPInputStream(in, 1 << 16) : in;
+			final NiftiHeader header = NiftiHeader.parse(content.readNBytes(NiftiHeader.SIZE), file.toString());
+			final long values = Shapes.voxels(header.spatialShape()) * header.channels();
+			final String declared = declared(header);
+			ReadLimits.requireValues(file, declared, values);
+			final long needed = values * header.datatype.bytes;
+			if (!gzipped && header.voxOffset > length)
+				throw new IOException(file + ": vox_offset is " + header.voxOffset + ", expected " + NiftiHeader.SIZE + ".." + length);
+			final long rest = header.voxOffset - NiftiHeader.SIZE + needed; // bytes after the header
+			if (rest > ReadLimits.MAX_VALUES)
+				throw new IOException(file + ": declares " + declared + " after offset " + header.voxOffset + ", " + ReadLimits.gigabytes(rest)
+						+ " of voxel data, more than the 2 GB this reader holds in memory; expected a smaller image (crop or split it)");
+			if (!gzipped && length - NiftiHeader.SIZE < rest)
+				throw truncated(file, header, needed, length - header.voxOffset);
+			// Compressed data is gathered in chunks as it arrives (about twice its size at the end), uncompressed read in place.
+			ReadLimits.requireMemory(file, declared, (gzipped ? 2 : 1) * rest + values * outputBytes, budget);
+			final byte[] bytes = gzipped ? content.readNBytes((int) rest) : readExactly(content, (int) rest);
+			if (bytes.length < rest) throw truncated(file, header, needed, bytes.length - (header.voxOffset - NiftiHeader.SIZE));
+			// One byte more reaches gzip's CRC check when the data ends here; a bomb's excess stays undecompressed.
+			if (gzipped) content.read();
+			final ByteBuffer data = ByteBuffer.wrap(bytes, header.voxOffset - NiftiHeader.SIZE, (int) needed).slice().order(header.order);
+			return new Voxels(header, data);
 		}
 		catch (final EOFException | ZipException e) {
-			throw new IOException(file + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+			throw new IOException(file + ": truncated or corrupt gzip data (" + (e.getMessage() != null ? e.getMessage() : "it ends early") + "), expected a complete .nii.gz file", e);
 		}
+	}
+
+	/** Whether the stream starts with the gzip magic (extensions lie sometimes); leaves the stream where it was. */
+	private static boolean isGzip(final InputStream in) throws IOException {
+		in.mark(2);
+		final boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+		in.reset();
+		return gzip;
+	}
+
+	private static byte[] readExactly(final InputStream in, final int n) throws IOException {
+		final byte[] bytes = new byte[n];
+		final int read = in.readNBytes(bytes, 0, n);
+		return read == n ? bytes : java.util.Arrays.copyOf(bytes, read);
+	}
+
+	private static IOException truncated(final Path file, final NiftiHeader header, final long needed, final long found) {
+		return new IOException(file + ": truncated: " + needed + " bytes of voxel data expected after offset " + header.voxOffset + ", found " + Math.max(0, found));
+	}
+
+	/** "64x64x32 x 2 channels of FLOAT32", for messages. */
+	private static String declared(final NiftiHeader header) {
+		final StringBuilder sb = new StringBuilder();
+		for (final int s : header.spatialShape()) sb.append(sb.length() > 0 ? "x" : "").append(s);
+		if (header.channels() > 1) sb.append(" x ").append(header.channels()).append(" channels");
+		return sb.append(" voxels of ").append(header.datatype).toString();
 	}
 }

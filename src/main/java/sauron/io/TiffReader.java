@@ -36,7 +36,12 @@ public final class TiffReader {
 	 * reject them).
 	 */
 	public static Volume readVolume(final Path file) throws IOException {
-		final ImagePlus imp = open(file);
+		return readVolume(file, ReadLimits.availableHeap());
+	}
+
+	/** As {@link #readVolume(Path)}, refusing files whose reading needs more than {@code budget} bytes. */
+	static Volume readVolume(final Path file, final long budget) throws IOException {
+		final ImagePlus imp = open(file, budget, Float.BYTES);
 		final int[] shape = shape(imp, file);
 		final int channels = imp.getNChannels();
 		final int plane = shape[0] * shape[1];
@@ -55,7 +60,12 @@ public final class TiffReader {
 
 	/** Labels: one channel of (calibrated, see {@link #readVolume}) values that are integers 0..255. */
 	public static LabelVolume readLabels(final Path file) throws IOException {
-		final ImagePlus imp = open(file);
+		return readLabels(file, ReadLimits.availableHeap());
+	}
+
+	/** As {@link #readLabels(Path)}, refusing files whose reading needs more than {@code budget} bytes. */
+	static LabelVolume readLabels(final Path file, final long budget) throws IOException {
+		final ImagePlus imp = open(file, budget, 1);
 		if (imp.getNChannels() != 1)
 			throw new IOException(file + ": a label image must have one channel, this one has " + imp.getNChannels());
 		final int[] shape = shape(imp, file);
@@ -77,10 +87,16 @@ public final class TiffReader {
 		return imp.getBitDepth() != 32 && cal.calibrated() ? cal.getCValue((double) ip.getf(i)) : ip.getf(i);
 	}
 
-	private static ImagePlus open(final Path file) throws IOException {
+	/**
+	 * Checks the file's structure and declared size before ImageJ decodes anything, then opens it.
+	 *
+	 * @param outputBytes bytes per value of the array the caller fills from the image
+	 */
+	private static ImagePlus open(final Path file, final long budget, final int outputBytes) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file, expected a TIFF image");
 		final long length = Files.size(file);
 		if (length == 0) throw new IOException(file + ": file is empty, expected a TIFF image");
+		TiffStructure.check(file);
 		final Path absolute = file.toAbsolutePath();
 		final String folder = absolute.getParent().toString() + File.separator;
 		final String name = absolute.getFileName().toString();
@@ -89,17 +105,54 @@ public final class TiffReader {
 		try {
 			info = new TiffDecoder(folder, name).getTiffInfo();
 		}
-		catch (final IOException e) {
+		catch (final IOException | RuntimeException e) {
 			throw new IOException(file + ": not a readable TIFF (" + e.getMessage() + ")", e);
 		}
 		if (info == null || info.length == 0) throw new IOException(file + ": not a readable TIFF (no image directory)");
+		checkSize(info, length, budget, outputBytes, file);
 		checkComplete(info, length, file);
-		final ImagePlus imp = new Opener().openTiff(folder, name);
+		TiffStrips.check(file, info);
+		final ImagePlus imp;
+		try {
+			imp = new Opener().openTiff(folder, name);
+		}
+		catch (final RuntimeException e) {
+			// The structure and size are checked; what ImageJ still trips over is damaged pixel data.
+			throw new IOException(file + ": damaged TIFF, ImageJ could not decode its pixels (" + e + ")", e);
+		}
 		if (imp == null) throw new IOException(file + ": ImageJ could not open this TIFF");
 		final int bits = imp.getBitDepth();
 		if (bits != 8 && bits != 16 && bits != 32)
 			throw new IOException(file + ": " + bits + "-bit " + (bits == 24 ? "RGB " : "") + "TIFF is not supported, expected 8-, 16- or 32-bit grey values (split RGB into channels first)");
 		return imp;
+	}
+
+	/**
+	 * What the directories declare, against {@link ReadLimits}: ImageJ allocates every plane before decoding it, so a
+	 * small compressed file can claim gigabytes. Each directory is nImages planes (an ImageJ stack declares them in
+	 * its first one).
+	 */
+	private static void checkSize(final FileInfo[] info, final long length, final long budget, final int outputBytes, final Path file)
+			throws IOException {
+		long values = 0, decoded = 0, compressed = 0;
+		for (final FileInfo fi : info) {
+			if (fi.compression != FileInfo.COMPRESSION_NONE) compressed = length;
+			if (fi.fileType == FileInfo.BITMAP)
+				throw new IOException(file + ": 1-bit (black and white) TIFF is not supported, expected 8-, 16- or 32-bit grey values (save it as 8-bit)");
+			if (fi.width < 1 || fi.height < 1 || fi.nImages < 1)
+				throw new IOException(file + ": not a readable TIFF: an image directory declares " + fi.width + "x" + fi.height + " pixels and "
+						+ fi.nImages + " images, expected positive sizes");
+			final long samples = (long) fi.width * fi.height * fi.nImages * (fi.getBytesPerPixel() == 3 || fi.getBytesPerPixel() == 6 ? 3 : 1);
+			values += samples;
+			decoded += (long) fi.width * fi.height * fi.nImages * fi.getBytesPerPixel();
+		}
+		final FileInfo first = info[0];
+		final long planes = values / ((long) first.width * first.height);
+		final String declared = first.width + "x" + first.height + " pixels" + (planes > 1 ? " x " + planes + " planes" : "") + " of "
+				+ 8 * first.getBytesPerPixel() + " bits";
+		ReadLimits.requireValues(file, declared, values);
+		// ImageJ's planes, plus the compressed strips it reads beside them (at most the file), plus the caller's array.
+		ReadLimits.requireMemory(file, declared, decoded + compressed + values * outputBytes, budget);
 	}
 
 	/** ImageJ fills missing pixel data with zeros without complaint, so compare sizes for uncompressed data. */

@@ -123,6 +123,7 @@ public final class ModelStore {
 		}
 		if (parsed == null || !FORMAT.equals(parsed.format()) || parsed.spec() == null || parsed.metadata() == null)
 			throw new IOException(json + " is not a " + FORMAT + " model description");
+		ModelJsonCheck.requireComplete(parsed, json);
 		final UNetSpec spec;
 		try {
 			spec = parsed.spec().toSpec();

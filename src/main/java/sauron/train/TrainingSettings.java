@@ -26,6 +26,11 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 			if (s < multiple || s % multiple != 0)
 				throw new IllegalArgumentException("patch sides must be positive multiples of " + multiple + " for " + levels + " levels, got " + Arrays.toString(patchShape));
 		if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+		// One step's patches are one int-indexed array and tensor; beyond that TensorFlow only says "out of int32 range".
+		final long stepVoxels = batchSize * Arrays.stream(patchShape).asLongStream().reduce(1, (a, b) -> a * b);
+		if (stepVoxels > Integer.MAX_VALUE)
+			throw new IllegalArgumentException(String.format("a batch of %d patches of %s is %,d voxels per step, more than the %,d a step can hold; "
+					+ "expected a smaller batch or patch", batchSize, Arrays.toString(patchShape), stepVoxels, Integer.MAX_VALUE));
 		if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
 		if (stepsPerEpoch < 1) throw new IllegalArgumentException("steps per epoch must be >= 1, got " + stepsPerEpoch);
 		if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
