@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--tau0", description = "first pruning threshold; default: 0.001")
 	Double tau0;
 
-	@Option(names = "--tau-max", description = "highest pruning threshold; default: BUDGET 0.5, PAPER 0.3")
+	@Option(names = "--tau-max", description = "highest pruning threshold; default: BUDGET 0.6, PAPER 0.3")
 	Double tauMax;
 
 	@Option(names = "--tau-steps", description = "steps from tau0 to tau-max (kappa); default: 15")
@@ -135,10 +135,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 5, PAPER 0", paramLabel = "STEPS")
 	Integer pruneEvery;
 
-	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
+	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.2, PAPER 0", paramLabel = "SHARE")
 	Double warmup;
 
-	@Option(names = "--recovery", description = "share of the run's steps at the end without pruning; default: BUDGET 0.25, PAPER 0", paramLabel = "SHARE")
+	@Option(names = "--recovery", description = "share of the run's steps at the end without pruning; default: BUDGET 0.4, PAPER 0", paramLabel = "SHARE")
 	Double recovery;
 
 	@Option(names = "--regularise-recovery", arity = "0..1", paramLabel = "true|false",

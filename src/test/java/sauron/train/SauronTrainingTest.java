@@ -51,10 +51,11 @@ class SauronTrainingTest {
 		}
 		for (int i = 1; i < epochs.size(); i++)
 			assertTrue(epochs.get(i).parameters() <= epochs.get(i - 1).parameters(), "filters are only ever removed");
-		// Warm-up (steps 1-49) and recovery (steps 151-200) remove nothing: rounds after steps 50, 55, ..., 150.
-		assertEquals(full, epochs.get(3).parameters(), "nothing removed in the warm-up");
-		assertEquals(left, epochs.get(14).parameters(), "nothing removed in the recovery phase");
-		assertEquals(21, epochs.get(epochs.size() - 1).rounds());
+		// Warm-up (steps 1-39) and recovery (steps 121-200) remove nothing: rounds after steps 40, 45, ..., 120.
+		assertEquals(full, epochs.get(2).parameters(), "nothing removed in the warm-up");
+		assertEquals(left, epochs.get(11).parameters(), "nothing removed in the recovery phase");
+		assertEquals(17, epochs.get(epochs.size() - 1).rounds());
+		assertTrue(Double.isNaN(epochs.get(19).regularizer()), "the recovery phase trains without the regulariser");
 	}
 
 	@Test
