@@ -144,7 +144,7 @@ public final class ModelDestination implements AutoCloseable {
 		} catch (final FileSystemException e) {
 			final Path file = fileOnTheWay(folder);
 			throw new IOException("cannot save the model to " + target + ": "
-					+ (file != null ? file + " is a file, expected a folder" : "cannot create the folder " + folder + " (" + reason(e) + ")"), e);
+					+ (file != null ? file + " is a file, not a folder" : "cannot create the folder " + folder + " (" + reason(e) + ")"), e);
 		}
 	}
 

@@ -131,7 +131,7 @@ class ModelReplacementTest {
 	void aParentThatIsAFileIsRefusedBeforeTrainingWithThePath() throws IOException {
 		final Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
 		final IOException e = assertThrows(IOException.class, () -> ModelDestination.reserve(file.resolve("sub").resolve("model")));
-		assertEquals("cannot save the model to " + file.resolve("sub").resolve("model") + ": " + file + " is a file, expected a folder", e.getMessage());
+		assertEquals("cannot save the model to " + file.resolve("sub").resolve("model") + ": " + file + " is a file, not a folder", e.getMessage());
 		assertEquals("x", Files.readString(file));
 	}
 
