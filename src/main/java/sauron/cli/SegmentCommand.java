@@ -99,9 +99,10 @@ final class SegmentCommand implements Callable<Integer> {
 				}
 			}
 		}
+		final int written = in.size() - failed.size();
 		if (!failed.isEmpty())
-			throw new IllegalArgumentException(failed.size() + " of " + in.size() + " images could not be segmented (" + names(failed) + "); "
-					+ (in.size() - failed.size()) + " were written");
+			throw new IllegalArgumentException(failed.size() + " of " + in.size() + " images could not be segmented (" + names(failed) + "); " + written
+					+ (written == 1 ? " was" : " were") + " written");
 		return 0;
 	}
 
