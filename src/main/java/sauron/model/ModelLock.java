@@ -50,7 +50,13 @@ final class ModelLock implements AutoCloseable {
 		FileChannel channel = null;
 		try {
 			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-			final FileLock lock = channel.tryLock();
+			final FileLock lock;
+			try {
+				lock = channel.tryLock();
+			} catch (final IOException unsupported) {
+				// A file system without locks (some network shares) must not stop every training: save unlocked there.
+				return new ModelLock(file, channel, null);
+			}
 			if (lock != null) return new ModelLock(file, channel, lock);
 		} catch (final OverlappingFileLockException e) {
 			// held through another channel of this JVM: busy as well
@@ -67,7 +73,7 @@ final class ModelLock implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		try {
-			lock.release();
+			if (lock != null) lock.release();
 		} finally {
 			channel.close();
 			HELD.remove(file);

@@ -220,6 +220,8 @@ public final class ModelStore {
 		}
 		try (lock) {
 			ModelReplacement.recover(target);
+		} catch (final IOException e) {
+			// e.g. leftovers in a folder this user may read but not change: load what is in place, if anything
 		}
 	}
 
