@@ -64,10 +64,6 @@ public final class ModelDestination implements AutoCloseable {
 		}
 	}
 
-	public Path folder() {
-		return target;
-	}
-
 	/**
 	 * Fails unless the folder's file system has room for a model of this network (its weights as 32-bit floats
 	 * and a margin for the graph); a network only shrinks while Sauron prunes it.
