@@ -1,5 +1,7 @@
 package sauron.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import sauron.model.ModelStore;
 import sauron.net.Devices;
 import sauron.segment.ModelSegmenter;
 import sauron.segment.Segmentation;
+import sauron.segment.TileProgress;
 
 @Command(name = "segment", mixinStandardHelpOptions = true, description = "Segment images with a trained model (sliding window, any image size).")
 final class SegmentCommand implements Callable<Integer> {
@@ -80,23 +83,46 @@ final class SegmentCommand implements Callable<Integer> {
 		final var log = spec.commandLine().getOut();
 		log.println(Devices.describe());
 		// One image: progress over its tiles; several: over the images.
-		final var tiles = in.size() == 1 ? events.tileProgress(log) : sauron.segment.TileProgress.NONE;
-		final var images = in.size() == 1 ? sauron.segment.TileProgress.NONE : events.tileProgress(log);
+		final var tiles = in.size() == 1 ? events.tileProgress(log) : TileProgress.NONE;
+		final var images = in.size() == 1 ? TileProgress.NONE : events.tileProgress(log);
+		final List<Path> failed = new ArrayList<>();
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), tile == null ? null : tile.sides(), overlap, batch, w -> log.println("warning: " + w))) {
 			for (int i = 0; i < in.size(); i++) {
-				final long start = System.nanoTime();
 				images.tilesDone(i, in.size());
-				final Volume image = ImageFiles.readImage(in.get(i));
-				final String lost = ImageFiles.geometryNotKept(image.geometry(), out.get(i));
-				if (lost != null) log.println("warning: " + lost);
-				// The labels and probabilities lie on the image's grid: they carry its geometry into their files.
-				final Segmentation s = segmenter.segment(image, in.get(i).getFileName().toString(), tiles, () -> false);
-				ImageFiles.writeLabels(s.labels(), out.get(i));
-				if (probabilities) ImageFiles.writeImage(s.probabilities(), ImageFiles.probabilityPath(out.get(i)));
-				log.printf("%s -> %s (%.1f s)%n", in.get(i), out.get(i), (System.nanoTime() - start) / 1e9);
+				if (in.size() == 1) segmentOne(segmenter, in.get(i), out.get(i), tiles, log);
+				else try {
+					segmentOne(segmenter, in.get(i), out.get(i), tiles, log);
+				} catch (final Exception | OutOfMemoryError e) {
+					// One bad file must not cost the batch the images after it: say why in one line and go on.
+					spec.commandLine().getErr().println("failed: " + in.get(i) + ": " + SauronCli.message(e));
+					failed.add(in.get(i));
+				}
 			}
 		}
+		final int written = in.size() - failed.size();
+		if (!failed.isEmpty())
+			throw new IllegalArgumentException(failed.size() + " of " + in.size() + " images could not be segmented (" + names(failed) + "); " + written
+					+ (written == 1 ? " was" : " were") + " written");
 		return 0;
+	}
+
+	private void segmentOne(final ModelSegmenter segmenter, final Path in, final Path out, final TileProgress tiles, final PrintWriter log) throws IOException {
+		final long start = System.nanoTime();
+		final Volume image = ImageFiles.readImage(in);
+		final String lost = ImageFiles.geometryNotKept(image.geometry(), out);
+		if (lost != null) log.println("warning: " + lost);
+		// The labels and probabilities lie on the image's grid: they carry its geometry into their files.
+		final Segmentation s = segmenter.segment(image, in.getFileName().toString(), tiles, () -> false);
+		ImageFiles.writeLabels(s.labels(), out);
+		if (probabilities) ImageFiles.writeImage(s.probabilities(), ImageFiles.probabilityPath(out));
+		log.printf("%s -> %s (%.1f s)%n", in, out, (System.nanoTime() - start) / 1e9);
+	}
+
+	/** The first few paths, so the summary stays one line however many failed. */
+	private static String names(final List<Path> paths) {
+		final StringBuilder b = new StringBuilder();
+		for (int i = 0; i < Math.min(5, paths.size()); i++) b.append(i > 0 ? ", " : "").append(paths.get(i));
+		return paths.size() > 5 ? b + " and " + (paths.size() - 5) + " more" : b.toString();
 	}
 
 	/** The model, the input folder and every image; the first {@code images.size()} of {@code in} were given by --image. */

@@ -17,6 +17,7 @@ import sauron.data.TrainingPair;
 import sauron.io.OutputPaths;
 import sauron.io.TrainingFiles;
 import sauron.model.EpochRecord;
+import sauron.model.ModelDestination;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.ConvForm;
@@ -182,7 +183,14 @@ final class TrainCommand implements Callable<Integer> {
 					+ " (-l); give one -l per -i, in the same order");
 		final TrainingFiles.FilePairs files = data != null ? TrainingFiles.filesIn(data) : new TrainingFiles.FilePairs(images, labels);
 		requireInputsKept(files);
-		ModelStore.requireSavable(model);
+		// Locked, cleaned and proven writable before the images are read: a second training into this folder, a
+		// read-only folder or a parent that is a file fails now, not after the run.
+		try (ModelDestination destination = ModelDestination.reserve(model)) {
+			return train(files, sauron, destination);
+		}
+	}
+
+	private int train(final TrainingFiles.FilePairs files, final SauronSettings sauron, final ModelDestination destination) throws Exception {
 		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
 		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
 		if (init != null && widthsFrom != null) throw new IllegalArgumentException("give --init (fine-tune a model) or --widths-from (train its widths from scratch), not both");
@@ -206,10 +214,11 @@ final class TrainCommand implements Callable<Integer> {
 				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
+		destination.requireRoomFor(new Topology(start != null ? start.spec() : initialSpec(settings, pairs.get(0))));
 		out.println(Devices.describe());
 		final Trainer trainer = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile));
 		final SauronModel trained = widthsFrom != null ? trainer.trainFresh(pairs, start.spec()) : trainer.train(pairs, start);
-		ModelStore.save(trained, model);
+		destination.save(trained); // if it must go elsewhere, the error says where
 		if (sauron.prune()) out.println(shrinkage(start != null ? start.spec() : initialSpec(settings, pairs.get(0)), trained, patchShape));
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;

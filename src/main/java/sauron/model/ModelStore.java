@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.tensorflow.Graph;
@@ -41,7 +37,8 @@ import sauron.tf.Tensors;
 /**
  * Model directories: a TensorFlow SavedModel (inference only, usable by any TF runtime) plus sauron.json
  * (spec, metadata, history). Saving writes a sibling temporary directory and renames it into place, so a
- * crash never leaves half a model and never damages the previous one. Loading reads the spec from
+ * crash never leaves half a model and never damages the previous one ({@link ModelReplacement}; a crash's
+ * leftovers are resolved by the next save or load). Loading reads the spec from
  * sauron.json and the weights straight from the SavedModel's variables with our own Restore op: the stored
  * graph is never executed.
  */
@@ -66,25 +63,30 @@ public final class ModelStore {
 		}
 	}
 
+	/**
+	 * Saves the model as the folder {@code dir}, replacing a model there; fails if another process is writing it.
+	 * Training should {@link ModelDestination#reserve reserve} the folder before it starts instead.
+	 */
 	public static void save(final SauronModel model, final Path dir) throws IOException {
-		requireSavable(dir);
-		final Path target = dir.toAbsolutePath().normalize();
-		final Path parent = target.getParent();
-		Files.createDirectories(parent);
-		final Path temp = parent.resolve("." + target.getFileName() + ".writing-" + UUID.randomUUID());
-		try {
-			try (InferenceGraph graph = new InferenceGraph(model.topology(), model.weights())) {
-				graph.exportSavedModel(temp);
-			}
-			final Topology topology = model.topology();
-			final ModelJson json = new ModelJson(FORMAT, SpecJson.of(model.spec()), topology.parameterCount(),
-					flopsPerVoxel(topology, model.metadata().patchShape()), model.metadata());
-			try (Writer w = Files.newBufferedWriter(temp.resolve(METADATA_FILE), StandardCharsets.UTF_8)) {
-				GSON.toJson(json, w);
-			}
-			replace(temp, target);
-		} finally {
-			deleteTree(temp);
+		try (ModelDestination destination = ModelDestination.reserve(dir)) {
+			destination.saveHere(model);
+		}
+	}
+
+	/** Writes the SavedModel and sauron.json into a new folder. */
+	static void writeFiles(final SauronModel model, final Path dir) throws IOException {
+		try (InferenceGraph graph = new InferenceGraph(model.topology(), model.weights())) {
+			graph.exportSavedModel(dir);
+		} catch (final org.tensorflow.exceptions.TensorFlowException e) {
+			// TensorFlow's text names its own file operations; the user needs the folder and the cause.
+			throw new IOException("cannot write the model files into " + dir + ": " + firstLine(e.getMessage()), e);
+		}
+		ModelReplacement.reached(ModelReplacement.Stage.EXPORTED);
+		final Topology topology = model.topology();
+		final ModelJson json = new ModelJson(FORMAT, SpecJson.of(model.spec()), topology.parameterCount(),
+				flopsPerVoxel(topology, model.metadata().patchShape()), model.metadata());
+		try (Writer w = Files.newBufferedWriter(dir.resolve(METADATA_FILE), StandardCharsets.UTF_8)) {
+			GSON.toJson(json, w);
 		}
 	}
 
@@ -110,6 +112,7 @@ public final class ModelStore {
 	}
 
 	public static SauronModel load(final Path dir) throws IOException {
+		recoverInterruptedSave(dir);
 		final Path json = dir.resolve(METADATA_FILE);
 		if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "model directory not found");
 		if (!Files.isRegularFile(json)) throw new IOException(dir + " is not a Sauron model: it has no " + METADATA_FILE);
@@ -198,33 +201,27 @@ public final class ModelStore {
 		}
 	}
 
-	private static void replace(final Path temp, final Path target) throws IOException {
-		Path old = null;
-		if (Files.exists(target)) {
-			old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-			move(target, old);
-		}
+	/**
+	 * Finishes or undoes a save that a crash interrupted, so the folder holds the old or the new model. Only when
+	 * hidden leftovers lie beside it (else loading writes nothing), and not while another process is saving it.
+	 */
+	private static void recoverInterruptedSave(final Path dir) throws IOException {
+		final Path target = dir.toAbsolutePath().normalize();
+		if (target.getParent() == null || !ModelReplacement.hasLeftovers(target)) return;
+		final ModelLock lock;
 		try {
-			move(temp, target);
+			lock = ModelLock.tryAcquire(target);
 		} catch (final IOException e) {
-			if (old != null) move(old, target);
-			throw e;
+			return; // a folder we cannot write: load what is there
 		}
-		if (old != null) deleteTree(old);
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-		} catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to);
+		if (lock == null) {
+			if (!Files.exists(target)) throw new IOException(dir + " is being replaced by another save right now; try again when it has finished");
+			return;
 		}
-	}
-
-	static void deleteTree(final Path root) throws IOException {
-		if (!Files.exists(root)) return;
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (final Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+		try (lock) {
+			ModelReplacement.recover(target);
+		} catch (final IOException e) {
+			// e.g. leftovers in a folder this user may read but not change: load what is in place, if anything
 		}
 	}
 

@@ -169,7 +169,8 @@ class SauronCliTest {
 		final Path model = copyModel(model2d, dir.resolve("model"));
 		train(image2d, labels2d, model, "--seed", "7").assertOk();
 		assertTrue(Files.readString(model.resolve(ModelStore.METADATA_FILE)).contains("\"seed\": 7"));
-		assertEquals(List.of(dir.resolve("model")), list(dir), "no temporary or old model folders left beside it");
+		// The hidden lock file stays (ModelLock says why); nothing else may.
+		assertEquals(List.of(dir.resolve(".model.lock"), dir.resolve("model")), list(dir), "no temporary or old model folders left beside it");
 	}
 
 	// ---------------------------------------------------------------- usage (exit 2)
@@ -485,7 +486,10 @@ class SauronCliTest {
 		final Path out = Files.createDirectories(dir.resolve("out"));
 		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.resolve("a.nii.gz").toString(), "-i", flat.toString(), "-o",
 				out.resolve("b.nii.gz").toString());
-		assertFailsClearly(r, "flat.nii.gz", "is constant");
+		// Several images: each failure is one line, the batch goes on, and one error line sums up (issue 13 item 7).
+		assertEquals(1, r.exit(), r::toString);
+		assertEquals(List.of("failed: " + flat + ": image flat.nii.gz is constant (value 0.0); nothing to learn/segment",
+				"error: 1 of 2 images could not be segmented (" + flat + "); 1 was written"), r.err().lines().toList());
 		assertEquals(List.of(out.resolve("a.nii.gz")), list(out));
 		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("a.nii.gz")).shape());
 	}

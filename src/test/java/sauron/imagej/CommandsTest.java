@@ -248,6 +248,28 @@ class CommandsTest {
 	}
 
 	@Test
+	void segmentFolderGoesOnAfterACorruptImageAndItsMessageCountsTheFailures() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("batch")), out = tmp.resolve("batch-labels");
+		final Volume v = ImagePlusVolumes.toVolume(TestImages.discs("a")[0]);
+		ImageFiles.writeImage(v, in.resolve("a.tif"));
+		Files.writeString(in.resolve("b.nii.gz"), "not an image");
+		ImageFiles.writeImage(v, in.resolve("c.tif"));
+		final String error = error(run(SegmentFolderCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile(), "model_dir", model2d.toFile()));
+		assertEquals("1 of 3 images could not be segmented (" + in.resolve("b.nii.gz") + "); 2 were written", error);
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("a.tif")).shape());
+		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("c.tif")).shape(), "the image after the bad one");
+	}
+
+	@Test
+	void trainingIntoAModelFolderBelowAFileFailsBeforeTraining() throws Exception {
+		final ImagePlus[] discs = TestImages.discs("discs");
+		final Path file = Files.writeString(tmp.resolve("a-file"), "x");
+		final String error = error(run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", file.resolve("model").toFile(), "dims", "2D",
+				"epochs", 1, "steps", 1, "patch_size", "32x32", "validation", 0.0, "levels", 3, "base_filters", 4));
+		assertEquals("cannot save the model to " + file.resolve("model") + ": " + file + " is a file, not a folder", error);
+	}
+
+	@Test
 	void trainingSavesAModelAndStopsEarlyWhenAsked() throws Exception {
 		final ImagePlus[] discs = TestImages.discs("discs");
 		final File dir = tmp.resolve("trained").toFile();
