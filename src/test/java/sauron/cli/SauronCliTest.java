@@ -143,6 +143,25 @@ class SauronCliTest {
 	}
 
 	@Test
+	void trainOnADataFolderLearnsFromEveryPairInIt() throws IOException {
+		// images/a.tif with labels 0..1 and images/b.nii.gz with labels 0..2, labels/ holding files of the same
+		// names: the network has 3 classes only if both pairs were read.
+		final Path data = dir.resolve("data");
+		Files.createDirectories(data.resolve("images"));
+		Files.createDirectories(data.resolve("labels"));
+		writeImage(data.resolve("images/a.tif"), disc(new int[] { 32, 32 }, VOXEL_2D, 1));
+		writeLabels(data.resolve("labels/a.tif"), discLabels(new int[] { 32, 32 }, VOXEL_2D));
+		final LabelVolume three = discLabels(new int[] { 32, 32 }, VOXEL_2D);
+		for (int v = 0; v < 32 * 16; v++) if (three.get(v) == 1) three.set(v, 2);
+		writeImage(data.resolve("images/b.nii.gz"), disc(new int[] { 32, 32 }, VOXEL_2D, 2));
+		writeLabels(data.resolve("labels/b.nii.gz"), three);
+		final Path model = dir.resolve("model");
+		final Result r = run(concat(new String[] { "train", "--data", data.toString(), "-m", model.toString() }, TINY_2D)).assertOk();
+		assertTrue(r.out.contains("saved " + model), r.out);
+		assertEquals(3, ModelStore.load(model).spec().classes(), r.out);
+	}
+
+	@Test
 	void segmentWritesProbabilitiesBesideTheLabelsWhenAsked() throws IOException {
 		final Path out = dir.resolve("seg.tif");
 		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString(), "--probabilities").assertOk();
