@@ -70,16 +70,28 @@ public final class Devices {
 	}
 
 	public static boolean gpuAvailable() {
-		return list().stream().anyMatch(d -> d.type().equalsIgnoreCase("GPU"));
+		return gpuAvailable(list());
 	}
 
-	/** "TensorFlow 2.18.0 on GPU (/device:GPU:0)" or "... on the CPU (no GPU found)": the line logs start with. */
+	/** Whether graphs run on a GPU with these devices (as {@link #list()} gives them). */
+	static boolean gpuAvailable(final List<Device> devices) {
+		return devices.stream().anyMatch(Devices::isGpu);
+	}
+
+	private static boolean isGpu(final Device device) {
+		return device.type().equalsIgnoreCase("GPU");
+	}
+
+	/**
+	 * "TensorFlow 2.18.0 on GPU /job:localhost/replica:0/task:0/device:GPU:0" or "... on the CPU (no GPU found)":
+	 * the line logs start with.
+	 */
 	public static String describe() {
 		return describe(list());
 	}
 
 	public static String describe(final List<Device> devices) {
-		final List<String> gpus = devices.stream().filter(d -> d.type().equalsIgnoreCase("GPU")).map(Device::name).toList();
+		final List<String> gpus = devices.stream().filter(Devices::isGpu).map(Device::name).toList();
 		return "TensorFlow " + TensorFlow.version() + (gpus.isEmpty() ? " on the CPU (no GPU found)" : " on GPU " + String.join(", ", gpus));
 	}
 

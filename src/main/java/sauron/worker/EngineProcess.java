@@ -73,13 +73,18 @@ public final class EngineProcess {
 		watcher.start();
 		final StringBuilder output = new StringBuilder();
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line; (line = out.readLine()) != null;) {
-				final var event = EngineEvents.parse(line);
-				if (event.isPresent()) listener.event(event.get());
-				else {
-					output.append(line).append('\n');
-					listener.log(line);
+			try {
+				for (String line; (line = out.readLine()) != null;) {
+					final var event = EngineEvents.parse(line);
+					if (event.isPresent()) listener.event(event.get());
+					else {
+						output.append(line).append('\n');
+						listener.log(line);
+					}
 				}
+			} catch (final IOException e) {
+				// Ending the process closes our end of its output ("Stream closed") if we are not blocked in a read.
+				if (!cancelled.getAsBoolean()) throw e;
 			}
 			final int code = process.waitFor();
 			stderr.join(TimeUnit.SECONDS.toMillis(5));

@@ -106,10 +106,59 @@ class SauronCliTest {
 		final LabelVolume result = ImageFiles.readLabels(segmented);
 		assertArrayEquals(ImageFiles.readImage(image).shape(), result.shape());
 		assertArrayEquals(voxel, result.voxelSize(), 1e-6);
+		// Voxel by voxel what the model gives in this JVM, with the same defaults (patch-sized tiles, overlap 0.5).
+		final sauron.segment.Segmentation expected = segmentHere(model, image);
+		assertArrayEquals(expected.labels().labels(), result.labels());
 
 		final Result scores = run("evaluate", "-p", segmented.toString(), "-t", labels.toString()).assertOk();
-		assertTrue(scores.out.contains("Dice") && scores.out.contains("HD95"), scores.out);
-		assertTrue(scores.out.lines().anyMatch(l -> l.startsWith("1 ")), "a row for class 1 in\n" + scores.out);
+		assertEquals(scoreRows(result, ImageFiles.readLabels(labels)), scores.out.lines().skip(1).limit(1).toList(), scores.out);
+	}
+
+	private static sauron.segment.Segmentation segmentHere(final Path model, final Path image) throws IOException {
+		try (sauron.segment.ModelSegmenter segmenter = new sauron.segment.ModelSegmenter(ModelStore.load(model))) {
+			return segmenter.segment(ImageFiles.readImage(image), image.getFileName().toString());
+		}
+	}
+
+	/** The row evaluate must print for class 1 (background is not scored), from the metrics computed here. */
+	private static List<String> scoreRows(final LabelVolume prediction, final LabelVolume truth) {
+		return sauron.metrics.SegmentationMetrics.evaluate(prediction, truth, 2).stream()
+				.map(s -> String.format("%-6d %8.4f %10.3f %14.1f %14.1f", s.label(), s.dice(), s.hd95(), s.truthVolume(), s.predictedVolume())).toList();
+	}
+
+	@Test
+	void evaluatePrintsDiceAndVolumesOfTheFilesGiven() throws IOException {
+		// 10x10 voxels of 2 x 1 mm. Truth: x = 2..3, y = 2..5 (8 voxels, 16 mm2); prediction: the same columns two
+		// rows lower, y = 4..7: 4 voxels shared, Dice 2 * 4 / (8 + 8) = 0.5.
+		final LabelVolume truth = LabelVolume.zeros(new int[] { 10, 10 }, new double[] { 2, 1 }), predicted = LabelVolume.zeros(new int[] { 10, 10 }, new double[] { 2, 1 });
+		for (int x = 2; x <= 3; x++)
+			for (int y = 0; y < 4; y++) {
+				truth.set((2 + y) * 10 + x, 1);
+				predicted.set((4 + y) * 10 + x, 1);
+			}
+		final Path t = writeLabels(dir.resolve("truth.nii"), truth), p = writeLabels(dir.resolve("prediction.nii"), predicted);
+		final List<String> rows = run("evaluate", "-p", p.toString(), "-t", t.toString()).assertOk().out.lines().toList();
+		assertTrue(rows.get(1).matches("1 +0\\.5000 +\\d+\\.\\d{3} +16\\.0 +16\\.0"), rows.get(1));
+		assertEquals(scoreRows(predicted, truth), rows.subList(1, 2), "HD95 as the metrics compute it");
+	}
+
+	@Test
+	void trainOnADataFolderLearnsFromEveryPairInIt() throws IOException {
+		// images/a.tif with labels 0..1 and images/b.nii.gz with labels 0..2, labels/ holding files of the same
+		// names: the network has 3 classes only if both pairs were read.
+		final Path data = dir.resolve("data");
+		Files.createDirectories(data.resolve("images"));
+		Files.createDirectories(data.resolve("labels"));
+		writeImage(data.resolve("images/a.tif"), disc(new int[] { 32, 32 }, VOXEL_2D, 1));
+		writeLabels(data.resolve("labels/a.tif"), discLabels(new int[] { 32, 32 }, VOXEL_2D));
+		final LabelVolume three = discLabels(new int[] { 32, 32 }, VOXEL_2D);
+		for (int v = 0; v < 32 * 16; v++) if (three.get(v) == 1) three.set(v, 2);
+		writeImage(data.resolve("images/b.nii.gz"), disc(new int[] { 32, 32 }, VOXEL_2D, 2));
+		writeLabels(data.resolve("labels/b.nii.gz"), three);
+		final Path model = dir.resolve("model");
+		final Result r = run(concat(new String[] { "train", "--data", data.toString(), "-m", model.toString() }, TINY_2D)).assertOk();
+		assertTrue(r.out.contains("saved " + model), r.out);
+		assertEquals(3, ModelStore.load(model).spec().classes(), r.out);
 	}
 
 	@Test
@@ -119,6 +168,7 @@ class SauronCliTest {
 		final Volume p = ImageFiles.readImage(dir.resolve("seg-probabilities.tif"));
 		assertArrayEquals(new int[] { 32, 32 }, p.shape());
 		assertEquals(2, p.channels());
+		assertArrayEquals(segmentHere(model2d, image2d).probabilities().data(), p.data(), 1e-6f, "the probabilities the model gives here");
 	}
 
 	@Test

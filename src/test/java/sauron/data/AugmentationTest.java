@@ -48,6 +48,29 @@ class AugmentationTest {
 		}
 	}
 
+	/** The distinct arrangements of their own voxels that the patches of a coded batch show after one apply(). */
+	private static java.util.Set<String> arrangementsAfterApply(final int patches, final int[] shape) {
+		final PatchBatch batch = new Augmentation(SPATIAL_ONLY, 5).apply(coded(patches, shape, 1));
+		final int voxels = batch.voxelsPerPatch();
+		final java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int b = 0; b < patches; b++) {
+			final float[] own = Arrays.copyOfRange(batch.images(), b * voxels, (b + 1) * voxels);
+			for (int v = 0; v < voxels; v++) own[v] -= b * voxels;
+			seen.add(Arrays.toString(own));
+		}
+		return seen;
+	}
+
+	@Test
+	void applyMovesVoxelsThroughEveryFlipAndRotation() {
+		// A square 2D patch has 8 symmetries (4 rotations, each mirrored or not), a non-square 3D patch 8 flips
+		// (x, y, z each on or off): 200 random patches show all of them, the identity among them.
+		final java.util.Set<String> square = arrangementsAfterApply(200, new int[] { 4, 4 });
+		assertEquals(8, square.size(), square::toString);
+		assertTrue(square.contains(Arrays.toString(coded(1, new int[] { 4, 4 }, 1).images())));
+		assertEquals(8, arrangementsAfterApply(200, new int[] { 5, 3, 2 }).size());
+	}
+
 	@Test
 	void fourQuarterTurnsAreIdentityAndTwoAreBothFlips() {
 		final PatchBatch batch = coded(2, new int[] { 5, 5, 3 }, 1);

@@ -68,9 +68,12 @@ class PatchSamplerTest {
 		labels.set(10 * 64 + 50, 1); // one foreground voxel at (50, 10)
 		final TrainingPair pair = new TrainingPair("dot", TestData.ramp(shape, 1), labels, 2);
 		assertEquals(300, countPatchesWithForeground(pair, 1.0, 300));
-		final int some = countPatchesWithForeground(pair, 0.33, 300);
-		assertTrue(some > 70 && some < 135, "patches with foreground at p = 0.33: " + some);
-		assertTrue(countPatchesWithForeground(pair, 0, 300) < 30);
+		// A random 8x8 patch meets the dot with a chance q of about 2 %; a patch has foreground with chance
+		// p + (1 - p) q, in [0.33, 0.36] for p = 0.33. Of 6,000 patches (sd 0.006 of the share) the share must lie
+		// within [0.30, 0.39]: 0.22 (at most 0.26) and 0.44 (at least 0.44) are each more than 4 sd outside.
+		final double share = countPatchesWithForeground(pair, 0.33, 6000) / 6000.0;
+		assertTrue(share > 0.30 && share < 0.39, "share of patches with foreground at p = 0.33: " + share);
+		assertTrue(countPatchesWithForeground(pair, 0, 6000) < 300, "q < 0.05");
 	}
 
 	private static int countPatchesWithForeground(final TrainingPair pair, final double p, final int n) {

@@ -1,14 +1,17 @@
 package sauron.imagej;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import net.imagej.patcher.LegacyEnvironment;
+import sauron.io.ChildOutput;
 
 /**
  * Runs ImageJ 1 macro files headless in a patched, encapsulated ImageJ 1 whose plugin class path is ours, then
@@ -60,9 +63,19 @@ public final class MacroRunner {
 
 	/** Runs a command line that starts this runner (at most 5 minutes) and collects its results. */
 	static Outcome run(final List<String> command, final Path logFile) throws Exception {
+		return run(command, logFile, Duration.ofMinutes(5));
+	}
+
+	/** As {@link #run(List, Path)}; a run still going after {@code timeout} is ended and fails with what it printed. */
+	static Outcome run(final List<String> command, final Path logFile, final Duration timeout) throws Exception {
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		final String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) p.destroyForcibly();
+		final String log;
+		try {
+			log = ChildOutput.await(p, timeout).output();
+		} catch (final IOException hung) {
+			Files.writeString(logFile, hung.getMessage());
+			throw new AssertionError("the macro run hung: " + hung.getMessage());
+		}
 		Files.writeString(logFile, log);
 		final Map<String, String> results = new TreeMap<>();
 		for (final String line : log.split("\n"))

@@ -3,6 +3,7 @@ package sauron.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -130,15 +131,11 @@ class NiftiWriterTest {
 		final Path file = dir.resolve("keep.nii");
 		final LabelVolume old = randomLabels(new int[] { 4, 4 }, new double[] { 1, 1 }, 3);
 		NiftiWriter.writeLabels(old, file);
-		try {
-			AtomicFiles.write(file, out -> {
-				out.write(new byte[100]);
-				throw new IOException("simulated crash");
-			});
-		}
-		catch (final IOException expected) {
-			assertEquals("simulated crash", expected.getMessage());
-		}
+		final IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+			out.write(new byte[100]);
+			throw new IOException("simulated crash");
+		}));
+		assertEquals("simulated crash", e.getMessage(), "the caller learns of the failure");
 		assertArrayEquals(old.labels(), NiftiReader.readLabels(file).labels());
 		try (Stream<Path> files = Files.list(dir)) {
 			assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file removed");

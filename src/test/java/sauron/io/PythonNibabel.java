@@ -3,10 +3,9 @@ package sauron.io;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -59,18 +58,19 @@ public final class PythonNibabel {
 		}
 	}
 
-	/** Runs {@code python -c script args...} and returns its exit code and merged output. */
+	/** Runs {@code python -c script args...} (at most a minute) and returns its exit code and merged output. */
 	public static Result run(final String python, final String script, final String... args) throws IOException {
+		return run(python, Duration.ofSeconds(60), script, args);
+	}
+
+	/** As {@link #run(String, String, String...)}; a script still running after {@code timeout} is ended and an IOException. */
+	static Result run(final String python, final Duration timeout, final String script, final String... args) throws IOException {
 		final List<String> command = new ArrayList<>(List.of(python, "-c", script));
 		command.addAll(List.of(args));
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
-			final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!p.waitFor(60, TimeUnit.SECONDS)) {
-				p.destroyForcibly();
-				throw new IOException("python timed out: " + out);
-			}
-			return new Result(p.exitValue(), out);
+			final ChildOutput.Ended ended = ChildOutput.await(p, timeout);
+			return new Result(ended.exitCode(), ended.output());
 		}
 		catch (final InterruptedException e) {
 			p.destroyForcibly();

@@ -59,6 +59,23 @@ class ModelStoreTest {
 	}
 
 	@Test
+	void theStoredGraphIsNeverExecutedLoadingRebuildsTheNetworkFromSpecAndWeights() throws IOException {
+		final SauronModel original = model(2, 5);
+		final Path dir = tmp.resolve("m");
+		ModelStore.save(original, dir);
+		// Whatever saved_model.pb holds (here bytes no TensorFlow can parse) is never loaded, let alone run.
+		final byte[] garbage = new byte[4096];
+		new Random(7).nextBytes(garbage);
+		Files.write(dir.resolve("saved_model.pb"), garbage);
+		final SauronModel loaded = ModelStore.load(dir);
+		final float[] input = noise(2 * 20 * 24);
+		try (InferenceGraph a = new InferenceGraph(original.topology(), original.weights());
+				InferenceGraph b = new InferenceGraph(loaded.topology(), loaded.weights())) {
+			assertArrayEquals(a.predict(input, 2, new int[] { 20, 24 }), b.predict(input, 2, new int[] { 20, 24 }));
+		}
+	}
+
+	@Test
 	void theSavedModelIsAPlainTensorFlowSavedModelWithTheImageToProbabilitiesSignature() throws IOException {
 		final SauronModel m = model(2, 4);
 		final Path dir = tmp.resolve("m");

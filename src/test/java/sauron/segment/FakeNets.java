@@ -86,6 +86,34 @@ final class FakeNets {
 		}
 	}
 
+	/**
+	 * Each voxel's output depends only on where it sits in its tile: p0 = x / (tile side - 1) with x its column
+	 * in the tile, p1 = 1 - p0. Overlapping tiles disagree about every voxel they share, so how they are
+	 * weighted shows in the result.
+	 */
+	static final class ColumnInTile implements PatchPredictor {
+		private final int dims, multiple;
+
+		ColumnInTile(final int dims, final int multiple) { this.dims = dims; this.multiple = multiple; }
+
+		@Override public int dims() { return dims; }
+		@Override public int inputChannels() { return 1; }
+		@Override public int classes() { return 2; }
+		@Override public int sizeMultiple() { return multiple; }
+
+		@Override
+		public float[] predict(final float[] tiles, final int batch, final int[] tileShape) {
+			final int voxels = (int) Shapes.voxels(tileShape), side = tileShape[0];
+			final float[] out = new float[batch * voxels * 2];
+			for (int i = 0; i < batch * voxels; i++) {
+				final float p0 = (float) (i % side) / (side - 1);
+				out[2 * i] = p0;
+				out[2 * i + 1] = 1 - p0;
+			}
+			return out;
+		}
+	}
+
 	/** Returns constant probabilities from a cached array: costs nothing, so timing shows the tiling overhead. */
 	static final class Constant implements PatchPredictor {
 		private final int dims, classes;

@@ -100,6 +100,43 @@ class SlidingWindowSegmenterTest {
 		assertTrue(maxDiff > 0.01, "max difference " + maxDiff);
 	}
 
+	/** p0 of the {@link FakeNets.ColumnInTile} net over a 24-wide image: tiles 16 wide at x = 0 and 8. */
+	private static float[] columnInTileP0(final SlidingWindowSegmenter segmenter) {
+		final Segmentation result = segmenter.segment(randomImage(1, 24, 16), new FakeNets.ColumnInTile(2, 4));
+		final float[] p0 = new float[24];
+		for (int x = 0; x < 24; x++) {
+			// Every row sees the same tiles along x, so every row must agree.
+			for (int y = 0; y < 16; y++) assertEquals(result.probabilities().data()[2 * (y * 24 + x)], result.probabilities().data()[2 * x], 1e-6f);
+			p0[x] = result.probabilities().data()[2 * x];
+		}
+		return p0;
+	}
+
+	@Test
+	void overlappingTilesAreBlendedWithGaussianWeightsCentredOnEachTile() {
+		// Tiles at x = 0 and x = 8, each saying p0 = column in tile / 15. Where they overlap (x = 8..15) nnU-Net's
+		// importance, exp(-(c - 8)^2 / (2 sigma^2)) with sigma = 16 / 8 = 2 at tile column c, weights each tile's answer;
+		// the y factor is the same for both tiles and cancels. At x = 8 the first tile's centre (weight 1) meets the
+		// second tile's edge (weight e^-8): the result is nearly 8/15, where plain averaging would give 4/15.
+		final float[] expected = new float[24];
+		for (int x = 0; x < 24; x++) {
+			if (x < 8) expected[x] = x / 15f;
+			else if (x >= 16) expected[x] = (x - 8) / 15f;
+			else {
+				final double w0 = Math.exp(-(x - 8) * (x - 8) / 8.0), w1 = Math.exp(-(x - 16) * (x - 16) / 8.0);
+				expected[x] = (float) ((w0 * x + w1 * (x - 8)) / 15 / (w0 + w1));
+			}
+		}
+		assertArrayEquals(expected, columnInTileP0(new SlidingWindowSegmenter(16, 16)), 1e-5f);
+	}
+
+	@Test
+	void withoutGaussianBlendingOverlappingTilesAreAveraged() {
+		final float[] expected = new float[24];
+		for (int x = 0; x < 24; x++) expected[x] = x < 8 ? x / 15f : x >= 16 ? (x - 8) / 15f : (x + x - 8) / 2f / 15;
+		assertArrayEquals(expected, columnInTileP0(new SlidingWindowSegmenter(16, 16).withGaussianBlending(false)), 1e-6f);
+	}
+
 	/** Image whose value is 1 + the voxel's index, so a tile tells where it came from (0 = padding). */
 	private static Volume indexImage(final int... shape) {
 		final double[] voxelSize = new double[shape.length];

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +28,10 @@ class EngineProcessTest {
 
 	private static final List<Path> OWN = WorkerClasspath.resolve().cpu();
 
-	/** Collects what the engine says. */
-	private static final class Recorder implements EngineProcess.Listener {
-		final List<String> lines = new ArrayList<>();
-		final List<JsonObject> events = new ArrayList<>();
+	/** Collects what the engine says; thread-safe, as the cancel watcher reads it while the engine talks. */
+	private static class Recorder implements EngineProcess.Listener {
+		final List<String> lines = new CopyOnWriteArrayList<>();
+		final List<JsonObject> events = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void log(final String line) { lines.add(line); }
@@ -66,13 +67,38 @@ class EngineProcessTest {
 	}
 
 	@Test
-	void cancellingEndsTheProcess() throws Exception {
-		final List<String> endless = training(100_000, 10);
+	void cancellingEndsTheProcessBeforeItSaves() throws Exception {
+		// One epoch of 300 steps: left alone, this training saves its model within seconds (37 on a 2-core
+		// machine running other tests). Cancelled at its first step, it must end without one.
+		final List<String> oneEpoch = training(1, 300);
 		final Recorder r = new Recorder();
-		// Only the cancel, given once the engine trains, can end this run.
 		assertTimeoutPreemptively(Duration.ofSeconds(60),
-				() -> assertThrows(CancellationException.class, () -> EngineProcess.run(OWN, endless, r, () -> !r.events.isEmpty())));
-		assertTrue(!Files.exists(tmp.resolve("model")), "no half-written model");
+				() -> assertThrows(CancellationException.class, () -> EngineProcess.run(OWN, oneEpoch, r, () -> !r.events.isEmpty())));
+		assertTrue(!Files.exists(tmp.resolve("model")), "no model, whole or half-written");
+		assertEquals("step", r.events.get(r.events.size() - 1).get("type").getAsString(), "it was still training");
+	}
+
+	@Test
+	void cancellingWhileTheEngineTalksIsACancellationNotAnIoError() throws Exception {
+		// The cancel ends the engine and closes its output, which the host may be about to read: here the host
+		// waits in its listener until that has happened, as a loaded machine sometimes does by itself.
+		final Recorder r = new Recorder() {
+			@Override
+			public void event(final JsonObject event) {
+				super.event(event);
+				if (events.size() == 1) sleepAWhile();
+			}
+		};
+		assertTimeoutPreemptively(Duration.ofSeconds(60),
+				() -> assertThrows(CancellationException.class, () -> EngineProcess.run(OWN, training(1, 300), r, () -> !r.events.isEmpty())));
+	}
+
+	private static void sleepAWhile() {
+		try {
+			Thread.sleep(1_000); // the watcher looks every 100 ms and ends the engine at once
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
@@ -91,7 +117,7 @@ class EngineProcessTest {
 	void anEngineWhoseHostIsGoneExitsInsteadOfTrainingOn() throws Exception {
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", WorkerClasspath.join(OWN),
 				"sauron.cli.SauronCli"));
-		command.addAll(training(100_000, 10));
+		command.addAll(training(1, 300)); // left alone, it saves within seconds
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		final java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
 		for (String line; (line = out.readLine()) != null && !line.startsWith(EngineEvents.PREFIX);) {
@@ -100,7 +126,7 @@ class EngineProcessTest {
 		p.getOutputStream().close(); // what the operating system does when the host JVM dies
 		assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the engine still runs");
 		assertEquals(3, p.exitValue(), () -> "it ended for another reason: " + out.lines().toList());
-		assertTrue(!Files.exists(tmp.resolve("model")), "no half-written model");
+		assertTrue(!Files.exists(tmp.resolve("model")), "no model, whole or half-written");
 	}
 
 	/** A "train ... --events" command line on a tiny 2D image with a disc, saving to tmp/model. */
