@@ -84,6 +84,7 @@ def row(form_dir, method, l1_epochs):
         'first': history[0]['seconds'] if history else None,
         'last': history[-1]['seconds'] if history else None,
         'epochs': len(history),
+        'epoch_seconds': sum(e['seconds'] for e in history),
         'widths': j['spec']['widths'],
     }, None
 
@@ -153,7 +154,9 @@ def table(form_dir, l1_epochs):
     plan = read(os.path.join(form_dir, 'scratch.plan'))
     if plan:
         lines.append('')
-        lines.append('scratch: ' + plan.strip() + '.')
+        spent = rows['scratch']['epoch_seconds'] if 'scratch' in rows else None
+        lines.append('scratch: ' + plan.strip() + (
+            '; its %d epochs took %.0f s.' % (rows['scratch']['epochs'], spent) if spent is not None else '.'))
     if notes:
         lines.append('')
         lines.extend(notes)
@@ -168,7 +171,7 @@ def table(form_dir, l1_epochs):
                   '| ablation | switched off | options | ' + head,
                   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
         if 'sauron' in rows:
-            lines.append('| sauron | nothing (the defaults) | `%s` | %s | %s |' % (
+            lines.append('| sauron | nothing (the sauron row) | `%s` | %s | %s |' % (
                 listed.get('sauron', ('', ''))[0], cells('sauron', rows['sauron'], base), widths(rows['sauron'], layers)))
         for name in ablations:
             options, what = listed[name]
