@@ -24,8 +24,10 @@
 # methods' table, then the ablations' beside sauron).
 #
 #   bench/evidence.sh            the full benchmark into out/evidence/
-#   bench/evidence.sh tiny       a smoke run of every row (2 epochs x 2 steps, tiny nets, high thresholds; ~10 min
-#                                on an idle machine) into out/evidence-tiny/
+#   bench/evidence.sh tiny       a smoke run of every row (2 epochs x 2 steps, tiny nets, high thresholds) into
+#                                out/evidence-tiny/: 30 trainings and segmentings, each mostly JVM and graph start;
+#                                its 3d half took 31 min on 2026-12-01 beside a timing benchmark (load ~10), perhaps a
+#                                quarter of that idle (not measured)
 #   REPORT_ONLY=1 bench/evidence.sh [tiny]    rewrite results.md from a finished run
 # Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (options for sauron,
 # sauron-lambda0 and the ablations; default none: Sauron's defaults; the 2026-11-29 run used --tau0 0.05 --tau-max 0.5
@@ -74,7 +76,7 @@ case "$preset" in
   tiny)
     : "${OUT:=$root/out/evidence-tiny}"
     : "${EPOCHS_3D:=2}" "${STEPS_3D:=2}" "${PATCH_3D:=16x32x16}" "${BATCH_3D:=1}" "${LEVELS_3D:=3}" "${BASE_3D:=8}" "${MAX_WIDTH_3D:=32}"
-    : "${EPOCHS_2D:=2}" "${STEPS_2D:=2}" "${PATCH_2D:=32x64}" "${BATCH_2D:=2}" "${LEVELS_2D:=3}" "${BASE_2D:=8}" "${MAX_WIDTH_2D:=32}"
+    : "${EPOCHS_2D:=2}" "${STEPS_2D:=2}" "${PATCH_2D:=64x128}" "${BATCH_2D:=2}" "${LEVELS_2D:=3}" "${BASE_2D:=8}" "${MAX_WIDTH_2D:=32}"
     : "${L1_EPOCHS_3D:=1}" "${L1_EPOCHS_2D:=1}"
     : "${ABLATIONS_3D=$ABLATION_ROWS}" "${ABLATIONS_2D=$ABLATION_ROWS}"
     # Thresholds high from the start, so that even two epochs remove filters and the l1 row prunes for real.
