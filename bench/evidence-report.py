@@ -130,6 +130,19 @@ def widths(r, layers):
     return '/'.join(str(r['widths'][k]) for k in layers)
 
 
+def option_pairs(options):
+    """'--a 1 --b --c x' -> ['--a 1', '--b', '--c x']"""
+    tokens, pairs, i = options.split(), [], 0
+    while i < len(tokens):
+        if tokens[i].startswith('--') and i + 1 < len(tokens) and not tokens[i + 1].startswith('--'):
+            pairs.append(tokens[i] + ' ' + tokens[i + 1])
+            i += 2
+        else:
+            pairs.append(tokens[i])
+            i += 1
+    return pairs
+
+
 def table(form_dir, l1_epochs):
     methods = [m for m, _ in METHODS]
     rows, notes = collect(form_dir, methods, l1_epochs)
@@ -168,13 +181,15 @@ def table(form_dir, l1_epochs):
         ab_rows, ab_notes = collect(form_dir, ablations, 0)
         lines += ['', 'Ablations: Sauron (the sauron row, repeated here) with ONE element switched off or changed; '
                   'shares are of the baseline\'s.', '',
-                  '| ablation | switched off | options | ' + head,
+                  '| ablation | switched off | options (changed from the sauron row\'s) | ' + head,
                   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
         if 'sauron' in rows:
             lines.append('| sauron | nothing (the sauron row) | `%s` | %s | %s |' % (
                 listed.get('sauron', ('', ''))[0], cells('sauron', rows['sauron'], base), widths(rows['sauron'], layers)))
         for name in ablations:
             options, what = listed[name]
+            sauron_pairs = option_pairs(listed.get('sauron', ('', ''))[0])
+            options = ' '.join(p for p in option_pairs(options) if p not in sauron_pairs)
             r = ab_rows.get(name)
             if r is None:
                 lines.append('| %s | %s | `%s` | skipped | | | | | | | | | | |' % (name, what, options))
