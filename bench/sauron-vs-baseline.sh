@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Sauron against its baselines and ablations on the bundled sample: every row trains on the LEFT hemisphere of
 # the Colin27 head at 3 mm with the same seed, data, epochs and steps, segments the RIGHT hemisphere (held out)
-# and scores it. Rows (ROWS picks some, in this order):
+# and scores it. Rows (ROWS picks some, in this order; their options and one-line descriptions live in bench/rows.sh,
+# shared with bench/evidence.sh):
 #   baseline      the plain nnU-Net: no regulariser, no pruning (--lambda 0 --no-prune)
 #   sauron        Sauron with this project's defaults (the budget schedule, docs/SAURON.md section 8)
-#   paper         the paper's method exactly (--schedule PAPER)
 #   scratch       a network of sauron's final widths trained from scratch (--widths-from) for as many epochs
 #                 as fit in sauron's training time (measured on a 2-epoch probe)
 #   l1            the baseline pruned by kernel L1 norm to sauron's widths, fine-tuned for a third of the epochs
 #   and ablations, each the defaults with ONE element changed:
-#   no-comp (--compensation NONE), kept-comp (--compensation KEPT), tau03 (--tau-max 0.3, the paper's),
-#   no-recovery (--recovery 0), no-warmup (--warmup 0), epoch-rounds (--prune-every 0: a round per epoch),
-#   plateau (--tau-rise PLATEAU), one-batch (--criterion-batches 1), no-floor (--min-filters 1),
-#   no-cap (--max-prune-share 1), lambda0 (--lambda 0)
+#   paper (--schedule PAPER: the paper's method exactly), no-comp (--compensation NONE), kept-comp (--compensation KEPT),
+#   tau03 (--tau-max 0.3, the paper's), no-recovery (--recovery 0), no-warmup (--warmup 0), epoch-rounds
+#   (--prune-every 0: a round per epoch), plateau (--tau-rise PLATEAU), one-batch (--criterion-batches 1),
+#   no-floor (--min-filters 1), no-cap (--max-prune-share 1), lambda0 (--lambda 0)
 #
 #   bench/sauron-vs-baseline.sh [epochs] [steps] [extra train options for every row...]   (default 12 x 15)
 #   ROWS="baseline sauron scratch" bench/sauron-vs-baseline.sh
@@ -27,12 +27,8 @@ out="${OUT:-$root/out/sauron-vs-baseline}"
 mkdir -p "$out"
 s="$root/sample-data/colin27-3mm"
 sauron="$root/bin/sauron"
-declare -A opts=(
-  [baseline]="--lambda 0 --no-prune" [sauron]="" [paper]="--schedule PAPER"
-  [no-comp]="--compensation NONE" [kept-comp]="--compensation KEPT" [tau03]="--tau-max 0.3"
-  [no-recovery]="--recovery 0" [no-warmup]="--warmup 0" [epoch-rounds]="--prune-every 0" [plateau]="--tau-rise PLATEAU"
-  [one-batch]="--criterion-batches 1" [no-floor]="--min-filters 1" [no-cap]="--max-prune-share 1" [lambda0]="--lambda 0"
-)
+# shellcheck source=bench/rows.sh
+source "$root/bench/rows.sh"
 epoch_seconds() { grep '^epoch ' "$1" | awk '{for(i=1;i<=NF;i++) if($i=="s") print $(i-1)}'; }
 
 train() {  # name, epochs, train options...
@@ -65,8 +61,10 @@ if [ -z "${REPORT_ONLY:-}" ]; then
         "$sauron" prune -m "$out/baseline" -o "$out/l1-pruned" --l1-widths-from "$out/sauron" > "$out/l1-prune.log"
         train l1 $(( (epochs + 2) / 3 )) --init "$out/l1-pruned" --lambda 0 --no-prune "$@" ;;
       *)
+        # The extra options, less those the row sets itself (picocli takes an option once), then the row's.
+        row_opts=$(row_options "$row" "$@")  # stops the script on an unknown row
         # shellcheck disable=SC2086
-        train "$row" "$epochs" ${opts[$row]} "$@" ;;
+        train "$row" "$epochs" $row_opts ;;
     esac
     score "$row"
   done
