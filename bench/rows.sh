@@ -21,6 +21,7 @@ declare -A ROW_OPTS=(
   [no-cap]="--max-prune-share 1"
   [plateau]="--tau-rise PLATEAU"
   [epoch-rounds]="--prune-every 0"
+  [reg-recovery]="--regularise-recovery"
 )
 declare -A ROW_DESC=(
   [baseline]="the plain nnU-Net: no regulariser, no pruning"
@@ -31,7 +32,7 @@ declare -A ROW_DESC=(
   [paper]="the whole budget schedule off: the paper's method exactly (rounds at epoch ends, plateau thresholds, one batch, no floor, cap or compensation)"
   [no-comp]="compensation off: a removed filter's contribution is dropped, as in the paper"
   [kept-comp]="compensation fitted on every kept map instead of the reference map alone"
-  [tau03]="tau_max at the paper's 0.3 instead of 0.5"
+  [tau03]="tau_max at the paper's 0.3 instead of 0.6"
   [no-recovery]="recovery phase off: pruning goes on to the last step"
   [no-warmup]="warm-up off: pruning rounds from the first steps"
   [one-batch]="averaged criterion off: delta_prune from one batch per round"
@@ -39,9 +40,10 @@ declare -A ROW_DESC=(
   [no-cap]="cap off: a round may remove any share of a layer"
   [plateau]="clock off: thresholds rise on loss plateaus (the paper's rule, in rounds)"
   [epoch-rounds]="step rounds off: one pruning round per epoch end"
+  [reg-recovery]="plain recovery off: the regulariser stays in the loss after the last round, as in the paper"
 )
 # The ablations of the budget schedule's elements, in the order the scripts run them.
-ABLATION_ROWS="paper no-comp no-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
+ABLATION_ROWS="paper no-comp no-recovery reg-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
 
 # row_options ROW BASE_OPTIONS...: prints BASE_OPTIONS without the options that ROW sets, then ROW's options (picocli
 # takes each option once, so an ablation of e.g. --prune-every must replace the script's own --prune-every).
