@@ -15,8 +15,8 @@
 #                   2-epoch probe of that network (its epoch 1 and epoch 2 seconds in sauron.json); the report gives
 #                   its epochs
 #   ablations       sauron's options with ONE element switched off, as many as ABLATIONS picks:
-#                   paper (--schedule PAPER), no-comp (--compensation NONE), no-recovery (--recovery 0), no-warmup
-#                   (--warmup 0), one-batch (--criterion-batches 1), no-floor (--min-filters 1), no-cap
+#                   paper (--schedule PAPER), no-comp (--compensation NONE), no-recovery (--recovery 0), reg-recovery
+#                   (--regularise-recovery), no-warmup (--warmup 0), one-batch (--criterion-batches 1), no-floor (--min-filters 1), no-cap
 #                   (--max-prune-share 1), plateau (--tau-rise PLATEAU), epoch-rounds (--prune-every 0); also
 #                   kept-comp (--compensation KEPT) and tau03 (--tau-max 0.3) on request
 # then segments the held-out hemisphere with each (timed), scores it (Dice, HD95), draws the figures (filters per
@@ -32,20 +32,20 @@
 # Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (options for sauron,
 # sauron-lambda0 and the ablations; default none: Sauron's defaults; the 2026-11-29 run used --tau0 0.05 --tau-max 0.5
 # --tau-steps 4 --patience 2 on the paper's rounds, i.e. --schedule PAPER with those), L1_OPTS (extra options of the
-# l1 fine-tune), ABLATIONS (names as above, for both forms; "all" for every one of the nine, "" for none) or per form
-# ABLATIONS_3D / ABLATIONS_2D (default: all nine on 3d, "paper no-comp" on 2d; the tiny preset: all nine on both),
+# l1 fine-tune), ABLATIONS (names as above, for both forms; "all" for every one of the ten, "" for none) or per form
+# ABLATIONS_3D / ABLATIONS_2D (default: all ten on 3d, "paper no-comp" on 2d; the tiny preset: all ten on both),
 # MM_3D=3 (or 2), and per form (X = 3D or 2D): EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X,
 # LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
 # Run time on this project's 2-core machine (AMD EPYC, 2 cores, 23 GiB), ESTIMATED (not yet measured at these
-# sizes): about 100 minutes when nothing else runs, more when other jobs share the cores. Estimated from step times
+# sizes): about 105 minutes when nothing else runs, more when other jobs share the cores. Estimated from step times
 # measured on 2026-11-29 at full width (load ~2, i.e. only the measurement running), scaled to today's step counts;
 # Sauron's steps have got cheaper since (its criterion reads the round's training batches, and it removes filters as
 # it goes), so its rows may come in under these figures:
 #   3d (4 levels, base 24, patch 32x64x48, batch 2): 1.37 s per baseline step, 1.65 s per Sauron (lambda 0.5) step;
 #      18 epochs x 10 steps (the 2026-11-29 run: 25 x 16): ~4.5 min baseline, ~4.5 sauron, ~3.5 sauron-lambda0,
-#      ~1 l1 (6 epochs), ~4.5 scratch + 0.5 probe, ~4.5 per ablation (x 9: ~40), ~15 s segmenting per model (x 14:
-#      ~3.5): ~62 min.
+#      ~1 l1 (6 epochs), ~4.5 scratch + 0.5 probe, ~4.5 per ablation (x 10: ~45), ~15 s segmenting per model (x 15:
+#      ~4): ~67 min.
 #   2d (5 levels, base 32, patch 80x160, batch 8): 1.07 s per baseline step, 1.85 s per Sauron step (its regulariser
 #      over a batch of 8 costs more here); segmenting the 1 mm hemisphere ~45 s per model;
 #      16 epochs x 12 steps (was 24 x 16): ~3.7 min baseline, ~5 sauron, ~4 sauron-lambda0, ~1 l1 (6 epochs),
