@@ -39,8 +39,9 @@ final class FeaturesCommand implements Callable<Integer> {
 		OutputPaths.requireApart(List.of(OutputPaths.Output.of("--output", output)),
 				List.of(OutputPaths.Input.sealedFolder("--model", model), OutputPaths.Input.of("--image", image)));
 		final var out = spec.commandLine().getOut();
+		// The image before TensorFlow starts: a bad file's error is the first line, not TensorFlow's start-up log.
+		final Volume input = ImageFiles.readImage(image);
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), null, 0.5, 1, w -> out.println("warning: " + w))) {
-			final Volume input = ImageFiles.readImage(image);
 			final String lost = ImageFiles.geometryNotKept(input.geometry(), output);
 			if (lost != null) out.println("warning: " + lost);
 			// On the image's grid, or pooled from it for lower levels: the maps carry its geometry into the file.

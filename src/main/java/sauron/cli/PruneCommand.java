@@ -64,8 +64,10 @@ final class PruneCommand implements Callable<Integer> {
 		for (final Path p : images) reads.add(OutputPaths.Input.of("--image", p));
 		OutputPaths.requireApart(List.of(OutputPaths.Output.replacedFolder("--output", output)), reads);
 		ModelStore.requireSavable(output);
+		// The images before TensorFlow starts: a bad file's error is the first line, not TensorFlow's start-up log.
+		final List<Volume> volumes = l1WidthsFrom != null ? List.of() : readImages();
 		final SauronModel original = ModelStore.load(model);
-		final SauronModel pruned = l1WidthsFrom != null ? l1Pruned(original) : ModelPruner.prune(original, readImages(), tau, patches, seed);
+		final SauronModel pruned = l1WidthsFrom != null ? l1Pruned(original) : ModelPruner.prune(original, volumes, tau, patches, seed);
 		ModelStore.save(pruned, output);
 		final var out = spec.commandLine().getOut();
 		final double flopsBefore = ModelStore.flopsPerVoxel(original.topology(), original.metadata().patchShape());

@@ -81,6 +81,9 @@ final class SegmentCommand implements Callable<Integer> {
 		OutputPaths.requireApart(writes(in, out), reads(in));
 		if (outputDir != null) Files.createDirectories(outputDir);
 		final var log = spec.commandLine().getOut();
+		// One image is read before TensorFlow starts: a bad file's error is then the first line, not TensorFlow's start-up log.
+		final long start = System.nanoTime();
+		final Volume single = in.size() == 1 ? ImageFiles.readImage(in.get(0)) : null;
 		log.println(Devices.describe());
 		// One image: progress over its tiles; several: over the images.
 		final var tiles = in.size() == 1 ? events.tileProgress(log) : TileProgress.NONE;
@@ -89,9 +92,10 @@ final class SegmentCommand implements Callable<Integer> {
 		try (ModelSegmenter segmenter = new ModelSegmenter(ModelStore.load(model), tile == null ? null : tile.sides(), overlap, batch, w -> log.println("warning: " + w))) {
 			for (int i = 0; i < in.size(); i++) {
 				images.tilesDone(i, in.size());
-				if (in.size() == 1) segmentOne(segmenter, in.get(i), out.get(i), tiles, log);
+				if (single != null) segmentOne(segmenter, in.get(i), single, start, out.get(i), tiles, log);
 				else try {
-					segmentOne(segmenter, in.get(i), out.get(i), tiles, log);
+					final long t = System.nanoTime();
+					segmentOne(segmenter, in.get(i), ImageFiles.readImage(in.get(i)), t, out.get(i), tiles, log);
 				} catch (final Exception | OutOfMemoryError e) {
 					// One bad file must not cost the batch the images after it: say why in one line and go on.
 					spec.commandLine().getErr().println("failed: " + in.get(i) + ": " + SauronCli.message(e));
@@ -106,9 +110,9 @@ final class SegmentCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private void segmentOne(final ModelSegmenter segmenter, final Path in, final Path out, final TileProgress tiles, final PrintWriter log) throws IOException {
-		final long start = System.nanoTime();
-		final Volume image = ImageFiles.readImage(in);
+	/** @param start when reading the image began: the seconds printed cover reading, segmenting and writing */
+	private void segmentOne(final ModelSegmenter segmenter, final Path in, final Volume image, final long start, final Path out, final TileProgress tiles,
+			final PrintWriter log) throws IOException {
 		final String lost = ImageFiles.geometryNotKept(image.geometry(), out);
 		if (lost != null) log.println("warning: " + lost);
 		// The labels and probabilities lie on the image's grid: they carry its geometry into their files.

@@ -66,6 +66,17 @@ class BinSauronTest {
 		assertEquals(1, same.exit, same::toString);
 		assertTrue(same.err.lines().anyMatch(l -> l.startsWith("error: --output ./scan.nii.gz is the input --image scan.nii.gz")), same::toString);
 		assertArrayEquals(scan, Files.readAllBytes(work.resolve("scan.nii.gz")));
+
+		// A bad image is read before TensorFlow starts: its error is the first line on stderr, before any of
+		// TensorFlow's start-up log lines (issue 13, item 11).
+		Files.write(work.resolve("bad.nii.gz"), "not an image".getBytes(StandardCharsets.US_ASCII));
+		for (final String[] command : List.of(new String[] { "segment", "-m", "model", "-i", "bad.nii.gz", "-o", "bad-labels.nii.gz" },
+				new String[] { "features", "-m", "model", "-i", "bad.nii.gz", "-o", "bad-maps.nii.gz" },
+				new String[] { "prune", "-m", "model", "-i", "bad.nii.gz", "-o", "bad-model" })) {
+			final Script bad = sauron(command);
+			assertEquals(1, bad.exit, bad::toString);
+			assertTrue(bad.err.startsWith("error: bad.nii.gz"), command[0] + ": the error comes first\n" + bad);
+		}
 	}
 
 	/** What the script printed and returned. */
