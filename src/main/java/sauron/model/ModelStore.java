@@ -172,12 +172,36 @@ public final class ModelStore {
 									+ METADATA_FILE + " needs " + java.util.Arrays.toString(shapes.get(i)));
 						params.put(names.get(i), new Param(shapes.get(i), Tensors.toArray(r.get(i))));
 					}
+					requireNoDeeperLevel(dir, topology);
 					return new Weights(params);
 				}
 			}
 		} catch (final org.tensorflow.exceptions.TensorFlowException e) {
 			throw new IOException(dir + ": cannot read the weights (damaged model or not made by this plugin): " + firstLine(e.getMessage()), e);
 		}
+	}
+
+	/**
+	 * Variables of a deeper model hold every name of this one, with the same shapes when the base widths agree
+	 * (the up-convolution of the lowest decoder level sees the same width either way), so the shape check alone
+	 * passes wrong weights. Their first extra layer gives them away; a shallower model's lack a name and fail above.
+	 */
+	private static void requireNoDeeperLevel(final Path dir, final Topology topology) throws IOException {
+		final String extra = "enc" + topology.spec().levels() + "_0/kernel";
+		final long[] shape;
+		try (Graph g = new Graph()) {
+			final Ops tf = Ops.create(g);
+			final Restore probe = tf.train.restore(tf.constant(dir.resolve("variables").resolve("variables").toString()),
+					tf.constant(StandardCharsets.UTF_8, new String[] { extra }), tf.constant(StandardCharsets.UTF_8, new String[] { "" }),
+					List.of(TFloat32.class));
+			try (Session s = new Session(g); Result r = s.runner().fetch(probe.tensors().get(0)).run()) {
+				shape = r.get(0).shape().asArray();
+			}
+		} catch (final org.tensorflow.exceptions.TensorFlowException e) {
+			return; // not there: as it should be
+		}
+		throw new IOException(dir + ": weight " + extra + " has shape " + java.util.Arrays.toString(shape) + ", " + METADATA_FILE
+				+ " needs none (its network has " + topology.spec().levels() + " levels): the variables come from another model");
 	}
 
 	private static String[] emptySlices(final int n) {

@@ -148,4 +148,22 @@ class ModelStoreTest {
 		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(dir));
 		assertTrue(e.getMessage().contains("cannot read the weights"), e.getMessage());
 	}
+
+	@Test
+	void variablesOfADeeperModelAreRejectedThoughEverySharedShapeFits() throws IOException {
+		// 2 and 3 levels with the same base width share every name of the 2-level net with the same shapes
+		final Path shallow = tmp.resolve("shallow");
+		final Path deep = tmp.resolve("deep");
+		ModelStore.save(model(UNetSpec.create(2, 2, 4, 16, 1, 2)), shallow);
+		ModelStore.save(model(UNetSpec.create(2, 3, 4, 16, 1, 2)), deep);
+		for (final Path f : Files.list(shallow.resolve("variables")).toList()) Files.delete(f);
+		for (final Path f : Files.list(deep.resolve("variables")).toList()) Files.copy(f, shallow.resolve("variables").resolve(f.getFileName()));
+		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(shallow));
+		assertTrue(e.getMessage().contains(shallow.toString()) && e.getMessage().contains("enc2_0/kernel"), e.getMessage());
+	}
+
+	private static SauronModel model(final UNetSpec spec) {
+		return new SauronModel(spec, Weights.heNormal(new Topology(spec), 1),
+				new ModelMetadata("zscore per image", new double[] { 1, 1 }, new int[] { 16, 16 }, new JsonObject(), List.of()));
+	}
 }
