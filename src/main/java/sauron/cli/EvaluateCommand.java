@@ -25,13 +25,15 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = { "-t", "--truth" }, required = true, paramLabel = "FILE")
 	Path truth;
 
-	@Option(names = "--classes", description = "classes incl. background; default: largest label in either + 1")
-	int classes;
+	@Option(names = "--classes", description = "classes incl. background (at least 1); default: largest label in either + 1")
+	Integer classes;
 
 	@Override
 	public Integer call() throws Exception {
+		if (classes != null && classes < 1)
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--classes " + classes + ": give at least 1 (background included), or leave it out to count the labels found");
 		final LabelVolume p = ImageFiles.readLabels(prediction), t = ImageFiles.readLabels(truth);
-		final int n = classes > 0 ? classes : Math.max(2, Math.max(p.maxLabel(), t.maxLabel()) + 1);
+		final int n = classes != null ? classes : Math.max(2, Math.max(p.maxLabel(), t.maxLabel()) + 1);
 		final List<ClassScores> scores;
 		try {
 			scores = SegmentationMetrics.evaluate(p, t, n);

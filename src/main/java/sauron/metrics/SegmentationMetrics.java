@@ -22,13 +22,16 @@ public final class SegmentationMetrics {
 	/**
 	 * Scores of classes 0..classes-1 or 1..classes-1.
 	 *
-	 * @throws IllegalArgumentException when shapes differ, voxel sizes differ by more than 1e-6 relative,
+	 * @throws IllegalArgumentException when shapes differ, voxel sizes differ by more than 1e-6 relative, a label is >= classes,
 	 *         or classes is not within 1..256
 	 */
 	public static List<ClassScores> evaluate(final LabelVolume prediction, final LabelVolume truth, final int classes,
 			final boolean includeBackground) {
 		SameGrid.require(prediction, truth);
 		requireClasses(classes);
+		// A label the counts have no slot for would be dropped from every score without a word.
+		requireLabelsBelow(prediction, classes, "the prediction");
+		requireLabelsBelow(truth, classes, "the truth");
 		final LabelCounts counts = new LabelCounts(prediction, truth);
 		double voxelVolume = 1;
 		for (final double s : truth.voxelSize()) voxelVolume *= s;
@@ -47,5 +50,12 @@ public final class SegmentationMetrics {
 	static void requireClasses(final int classes) {
 		if (classes < 1 || classes > 256)
 			throw new IllegalArgumentException("classes must be within 1..256 (byte labels), got " + classes);
+	}
+
+	private static void requireLabelsBelow(final LabelVolume labels, final int classes, final String which) {
+		final int max = labels.maxLabel();
+		if (max >= classes)
+			throw new IllegalArgumentException(which + " holds label " + max + ", but " + classes + " classes allow only 0.."
+					+ (classes - 1) + " (give more classes, or leave the count out to use the largest label + 1)");
 	}
 }

@@ -686,6 +686,24 @@ class SauronCliTest {
 		assertFailsClearly(run("evaluate", "-p", probabilities.toString(), "-t", labels2d.toString()), probabilities.toString(), "expected an integer 0..255");
 	}
 
+	@Test
+	void evaluateRefusesALabelAtOrAboveTheClassesGiven() throws IOException {
+		final LabelVolume seven = LabelVolume.zeros(new int[] { 32, 32 }, VOXEL_2D);
+		seven.set(5, 7);
+		final Path p = writeLabels(dir.resolve("seven.nii.gz"), seven);
+		assertFailsClearly(run("evaluate", "-p", p.toString(), "-t", labels2d.toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
+		assertFailsClearly(run("evaluate", "-p", labels2d.toString(), "-t", p.toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
+	}
+
+	@Test
+	void evaluateRefusesClassesBelowOne() {
+		for (final String classes : new String[] { "-5", "0" }) {
+			final Result r = run("evaluate", "-p", labels2d.toString(), "-t", labels2d.toString(), "--classes", classes);
+			assertEquals(2, r.exit(), r::toString);
+			assertTrue(r.err().startsWith("error: --classes") && r.err().contains(classes) && r.err().contains("at least 1"), r::toString);
+		}
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	/** What a command line run printed and returned. */

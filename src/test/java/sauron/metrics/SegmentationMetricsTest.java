@@ -74,7 +74,7 @@ class SegmentationMetricsTest {
 		// class 1 moved one voxel along x (0.5 mm): Dice 2*24/64, and no surface voxel is more than 0.5 mm off
 		for (int i = 0; i < truth.labels().length; i++)
 			if (truth.get(i) == 1) prediction.set(i + 1, 1);
-		final ClassScores one = SegmentationMetrics.evaluate(prediction, truth, 2).get(0);
+		final ClassScores one = SegmentationMetrics.evaluate(prediction, truth, 3).get(0);
 		assertEquals(48.0 / 64, one.dice(), 1e-15);
 		assertEquals(0.5, one.hausdorff(), 1e-12);
 		assertTrue(one.hd95() > 0 && one.hd95() <= 0.5, "hd95 " + one.hd95());
@@ -82,7 +82,7 @@ class SegmentationMetricsTest {
 
 	@Test
 	void backgroundIsScoredOnlyWhenAskedFor() {
-		final List<ClassScores> scores = SegmentationMetrics.evaluate(sample(), sample(), 2, true);
+		final List<ClassScores> scores = SegmentationMetrics.evaluate(sample(), sample(), 3, true);
 		assertEquals(0, scores.get(0).label());
 		assertEquals(480 - 40, scores.get(0).truthVoxels());
 		assertEquals(1, scores.get(0).dice(), 0);
@@ -95,7 +95,7 @@ class SegmentationMetricsTest {
 		final LabelVolume truth = LabelVolume.zeros(shape, voxel), prediction = LabelVolume.zeros(shape, voxel);
 		truth.set(Shapes.linearIndex(shape, new int[] { 1, 1 }), 1);
 		prediction.set(Shapes.linearIndex(shape, new int[] { 5, 4 }), 1);
-		final ClassScores one = SegmentationMetrics.evaluate(prediction, truth, 2).get(0);
+		final ClassScores one = SegmentationMetrics.evaluate(prediction, truth, 3).get(0);
 		assertEquals(0, one.dice(), 0);
 		assertEquals(Math.hypot(4 * 0.25, 3 * 0.5), one.hd95(), 1e-12);
 		assertEquals(0.125, one.truthVolume(), 1e-15);
@@ -124,5 +124,11 @@ class SegmentationMetricsTest {
 	void classCountMustFitByteLabels() {
 		assertThrows(IllegalArgumentException.class, () -> SegmentationMetrics.evaluate(sample(), sample(), 0));
 		assertThrows(IllegalArgumentException.class, () -> SegmentationMetrics.evaluate(sample(), sample(), 257));
+	}
+
+	@Test
+	void aLabelTheClassesHaveNoSlotForIsRefusedNotDropped() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SegmentationMetrics.evaluate(sample(), sample(), 2));
+		assertTrue(e.getMessage().contains("label 2") && e.getMessage().contains("0..1"), e.getMessage());
 	}
 }
