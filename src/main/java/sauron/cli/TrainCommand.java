@@ -196,6 +196,8 @@ final class TrainCommand implements Callable<Integer> {
 		if (init != null && widthsFrom != null) throw new IllegalArgumentException("give --init (fine-tune a model) or --widths-from (train its widths from scratch), not both");
 		final SauronModel start = init != null ? startingModel(init, "--init") : widthsFrom != null ? startingModel(widthsFrom, "--widths-from") : null;
 		List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
+		for (final Path empty : TrainingFiles.allBackground(files.labels(), pairs))
+			spec.commandLine().getErr().println("warning: labels " + empty + " are all 0 (background): this pair teaches only background");
 		if (start != null) pairs = withClassesOf(start, pairs);
 		final int d = start != null ? start.spec().dims() : dims != null ? dims : pairs.get(0).image().dims();
 		for (final TrainingPair p : pairs)

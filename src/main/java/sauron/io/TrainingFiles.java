@@ -42,6 +42,9 @@ public final class TrainingFiles {
 				maxLabelFile = labels.get(i);
 			}
 		}
+		if (maxLabel == 0) // every voxel background: training would "converge" on predicting background everywhere
+			throw new IllegalArgumentException("labels " + String.join(", ", labels.stream().map(Path::toString).toList())
+					+ " are all 0 (background): nothing to learn; give label images that mark the structures with 1, 2, ...");
 		final int n = classes > 0 ? classes : Math.max(2, maxLabel + 1);
 		if (maxLabel >= n)
 			throw new IllegalArgumentException(maxLabelFile + ": has label " + maxLabel + " but only " + n + " classes (labels 0.." + (n - 1)
@@ -61,6 +64,17 @@ public final class TrainingFiles {
 			pairs.add(new TrainingPair(name, volumes.get(i), labelVolumes.get(i), n));
 		}
 		return pairs;
+	}
+
+	/**
+	 * The label files among {@code labels} (in the order of {@code pairs}, as {@link #read} returns them) that hold
+	 * only background: fine beside others, as examples of what is not a structure, but worth a warning.
+	 */
+	public static List<Path> allBackground(final List<Path> labels, final List<TrainingPair> pairs) {
+		final List<Path> empty = new ArrayList<>();
+		for (int i = 0; i < pairs.size(); i++)
+			if (pairs.get(i).labels().maxLabel() == 0) empty.add(labels.get(i));
+		return empty;
 	}
 
 	/** Image files and their label files, in the same order. */

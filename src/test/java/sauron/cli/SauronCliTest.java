@@ -162,6 +162,22 @@ class SauronCliTest {
 	}
 
 	@Test
+	void trainWarnsOfOneAllBackgroundLabelImageAndRefusesWhenAllAre() throws IOException {
+		final Path data = dir.resolve("data");
+		Files.createDirectories(data.resolve("images"));
+		Files.createDirectories(data.resolve("labels"));
+		writeImage(data.resolve("images/a.tif"), disc(new int[] { 32, 32 }, VOXEL_2D, 1));
+		final Path empty = writeLabels(data.resolve("labels/a.tif"), LabelVolume.zeros(new int[] { 32, 32 }, VOXEL_2D));
+		final Path model = dir.resolve("model");
+		assertFailsClearly(run(concat(new String[] { "train", "--data", data.toString(), "-m", model.toString() }, TINY_2D)), empty.toString(),
+				"are all 0 (background): nothing to learn");
+		writeImage(data.resolve("images/b.tif"), disc(new int[] { 32, 32 }, VOXEL_2D, 2));
+		writeLabels(data.resolve("labels/b.tif"), discLabels(new int[] { 32, 32 }, VOXEL_2D));
+		final Result r = run(concat(new String[] { "train", "--data", data.toString(), "-m", model.toString() }, TINY_2D)).assertOk();
+		assertTrue(r.err.contains("warning: labels " + empty + " are all 0 (background)"), r::toString);
+	}
+
+	@Test
 	void segmentWritesProbabilitiesBesideTheLabelsWhenAsked() throws IOException {
 		final Path out = dir.resolve("seg.tif");
 		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString(), "--probabilities").assertOk();

@@ -90,4 +90,29 @@ class TrainingFilesTest {
 		for (final Path labels : new Path[] { write("sform-mask.nii", sformOnly), write("qform-mask.nii", qformOnly) })
 			assertEquals(1, TrainingFiles.read(List.of(image), List.of(labels), 0).size(), labels.toString());
 	}
+
+	private CraftedNifti empty() {
+		final CraftedNifti n = placed(true);
+		n.values = new double[48];
+		return n;
+	}
+
+	@Test
+	void labelsThatAreAllBackgroundAreRefusedNothingToLearn() throws IOException {
+		final Path image = write("head.nii", placed(false)), labels = write("empty-mask.nii", empty());
+		final String m = assertThrows(IllegalArgumentException.class, () -> TrainingFiles.read(List.of(image), List.of(labels), 0)).getMessage();
+		assertTrue(m.startsWith("labels " + labels + " are all 0 (background): nothing to learn"), m);
+		assertFalse(m.contains("\n"), m);
+		final Path other = write("empty-mask2.nii", empty());
+		final String both = assertThrows(IllegalArgumentException.class, () -> TrainingFiles.read(List.of(image, image), List.of(labels, other), 0)).getMessage();
+		assertTrue(both.contains(labels.toString()) && both.contains("nothing to learn"), both);
+	}
+
+	@Test
+	void oneEmptyLabelImageAmongOthersIsAccepted() throws IOException {
+		final Path image = write("head.nii", placed(false));
+		final Path full = write("mask.nii", placed(true)), labels = write("empty-mask.nii", empty());
+		assertEquals(2, TrainingFiles.read(List.of(image, image), List.of(full, labels), 0).size());
+		assertEquals(List.of(labels), TrainingFiles.allBackground(List.of(full, labels), TrainingFiles.read(List.of(image, image), List.of(full, labels), 0)));
+	}
 }
