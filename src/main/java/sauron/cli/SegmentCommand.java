@@ -51,7 +51,7 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--tile", converter = Sizes.class, description = "tile size, x first; default: the model's training patch")
 	Sizes.Size tile;
 
-	@Option(names = "--overlap", description = "tile overlap in [0, 1); default: ${DEFAULT-VALUE}", defaultValue = "0.5")
+	@Option(names = "--overlap", description = "tile overlap in [0, 0.9]; default: ${DEFAULT-VALUE}", defaultValue = "0.5")
 	double overlap;
 
 	@Option(names = "--batch", description = "tiles per network call; default: ${DEFAULT-VALUE}", defaultValue = "1")

@@ -688,6 +688,13 @@ class SauronCliTest {
 		assertFalse(nifti.out.contains("warning: "), nifti.out);
 	}
 
+	@Test
+	void segmentRefusesAnOverlapAboveNineTenths() throws IOException {
+		final Path model = untrainedModel2d(dir.resolve("m"));
+		assertFailsClearly(run("segment", "-m", model.toString(), "-i", image2d.toString(), "-o", dir.resolve("out.nii.gz").toString(), "--overlap", "0.99"), "overlap must be in [0, 0.9], got 0.99");
+		assertFalse(Files.exists(dir.resolve("out.nii.gz")));
+	}
+
 	// ---------------------------------------------------------------- evaluate
 
 	@Test

@@ -254,4 +254,12 @@ class SlidingWindowSegmenterTest {
 		assertThrows(IllegalArgumentException.class, () -> new SlidingWindowSegmenter(16, 0));
 		assertThrows(IllegalArgumentException.class, () -> new SlidingWindowSegmenter(16));
 	}
+
+	@Test
+	void anOverlapAboveNineTenthsIsRefusedSayingWhatIsAllowed() {
+		// 0.99 moves each tile by a hundredth of its side: ~10^6 tiles per tile volume in 3D, minutes on a tiny image
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SlidingWindowSegmenter(16, 16).withOverlap(0.99));
+		assertTrue(e.getMessage().contains("0.99") && e.getMessage().contains("[0, 0.9]"), e.getMessage());
+		assertEquals(0.9, new SlidingWindowSegmenter(16, 16).withOverlap(0.9).overlap());
+	}
 }
