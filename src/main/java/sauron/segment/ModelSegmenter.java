@@ -51,7 +51,26 @@ public final class ModelSegmenter implements AutoCloseable {
 	}
 
 	private Segmentation segment(final Volume image, final String name, final SlidingWindowSegmenter w) {
+		requireMemory(image, name, model.spec().classes());
 		return w.segment(prepare(image, name), net);
+	}
+
+	/**
+	 * Refuses an image whose class probabilities would not fit in the Java memory free now, before the normalised
+	 * copy and the accumulator are allocated: else the run ends in an OutOfMemoryError, possibly after many tiles.
+	 * Counts a float per voxel and class (the probabilities), per voxel and channel (the normalised image) and per
+	 * voxel (the tile weights), and a byte per voxel (the labels).
+	 */
+	static void requireMemory(final Volume image, final String name, final int classes) {
+		final long voxels = image.voxels();
+		final long needed = voxels * (4L * classes + 4L * image.channels() + 4 + 1);
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (needed > free)
+			throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+					"%s: segmenting %s voxels with %d classes needs %.1f GB of memory for the class probabilities, but only %.1f GB of Java memory are free;"
+							+ " give Java more memory (-Xmx, or Edit > Options > Memory in Fiji) or segment the image in parts",
+					name, Arrays.toString(image.shape()), classes, needed / 1e9, free / 1e9));
 	}
 
 	/**
