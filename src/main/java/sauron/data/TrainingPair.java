@@ -22,6 +22,13 @@ public record TrainingPair(String name, Volume image, LabelVolume labels, int cl
 		if (!Arrays.equals(image.shape(), labels.shape()))
 			throw new IllegalArgumentException("pair " + name + ": image shape " + Arrays.toString(image.shape())
 				+ " and label shape " + Arrays.toString(labels.shape()) + " differ; expected the same spatial shape (x, y[, z])");
+		// Labels at another voxel size mark other places than the voxels they sit on; files are checked more strictly,
+		// with their names and affines (sauron.io.TrainingFiles), this catches pairs made in code.
+		final double[] iv = image.voxelSize(), lv = labels.voxelSize();
+		for (int d = 0; d < image.dims(); d++)
+			if (Math.abs(iv[d] - lv[d]) > 1e-3 * Math.max(iv[d], lv[d]))
+				throw new IllegalArgumentException("pair " + name + ": image voxel size " + Arrays.toString(Arrays.copyOf(iv, image.dims()))
+					+ " and label voxel size " + Arrays.toString(Arrays.copyOf(lv, image.dims())) + " differ; expected the labels on the image's grid (resample them)");
 		final int max = labels.maxLabel();
 		if (max >= classes)
 			throw new IllegalArgumentException("pair " + name + ": label " + max + " found, expected labels 0.." + (classes - 1)

@@ -23,4 +23,13 @@ class TrainingPairTest {
 		assertTrue(e.getMessage().contains("label 2"), e.getMessage());
 		new TrainingPair("a", TestData.ramp(new int[] { 4, 4 }, 1), labels, 3);
 	}
+
+	@Test
+	void rejectsLabelsAtAnotherVoxelSizeButToleratesHeaderRounding() {
+		final Volume image = new Volume(new int[] { 4, 4 }, 1, new float[16], new double[] { 0.5, 0.5 });
+		final var e = assertThrows(IllegalArgumentException.class,
+			() -> new TrainingPair("a", image, new LabelVolume(new int[] { 4, 4 }, new byte[16], new double[] { 1, 1 }), 2));
+		assertTrue(e.getMessage().contains("[0.5, 0.5]") && e.getMessage().contains("[1.0, 1.0]"), e.getMessage());
+		new TrainingPair("a", image, new LabelVolume(new int[] { 4, 4 }, new byte[16], new double[] { 0.5000001, 0.5 }), 2);
+	}
 }
