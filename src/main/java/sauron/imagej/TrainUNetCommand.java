@@ -80,6 +80,10 @@ public final class TrainUNetCommand extends SauronCommand {
 	@Parameter(min = "0", description = "no layer is pruned below this many filters; 0: the schedule's (budget: 2, paper: 1)")
 	int min_filters = 0;
 
+	@Parameter(min = "0", max = "1", description = "highest pruning threshold: higher removes more filters, lower keeps more accuracy; "
+			+ "0: the schedule's (budget: 0.6, paper: 0.3)")
+	double tau_max = 0;
+
 	@Override
 	protected void execute() throws Exception {
 		if (model_dir == null) throw new IllegalArgumentException("no model folder given (model_dir): choose the folder to save the model in");
@@ -92,7 +96,7 @@ public final class TrainUNetCommand extends SauronCommand {
 					.with("--validation", validation).with("--classes", classes > 0 ? classes : null).with("--levels", levels > 0 ? levels : null)
 					.with("--base", base_filters > 0 ? base_filters : null).with("--lambda", lambda).flag("--no-prune", !sauron)
 					.with("--schedule", schedule.toUpperCase(java.util.Locale.ROOT)).with("--prune-every", prune_every > 0 ? prune_every : null)
-					.with("--min-filters", min_filters > 0 ? min_filters : null)
+					.with("--min-filters", min_filters > 0 ? min_filters : null).with("--tau-max", tau_max > 0 ? tau_max : null)
 					.with("--stop-file", stopFile).flag("--events", true);
 			final Monitor monitor = new Monitor(stop, stopFile);
 			call.run(monitor, monitor::pollStop); // polled every 0.1 s; never cancels: a stop ends training after the epoch, saved

@@ -321,11 +321,12 @@ class CommandsTest {
 		final ImagePlus[] discs = TestImages.discs("discs");
 		final File dir = tmp.resolve("paper").toFile();
 		assertNull(error(run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", dir, "dims", "2D", "epochs", 1, "steps", 1,
-				"patch_size", "32x32", "validation", 0.0, "levels", 2, "base_filters", 4, "schedule", "paper", "prune_every", 3, "min_filters", 2)));
+				"patch_size", "32x32", "validation", 0.0, "levels", 2, "base_filters", 4, "schedule", "paper", "prune_every", 3, "min_filters", 2, "tau_max", 0.4)));
 		final com.google.gson.JsonObject settings = sauron.model.ModelStore.load(dir.toPath()).metadata().training().getAsJsonObject("sauron");
 		assertEquals(3, settings.getAsJsonObject("rounds").get("every").getAsInt());
 		assertTrue(settings.getAsJsonObject("rounds").get("plateau").getAsBoolean(), "the paper's thresholds: " + settings);
 		assertEquals(2, settings.getAsJsonObject("criterion").get("minFilters").getAsInt());
+		assertEquals(0.4, settings.get("tauMax").getAsDouble(), "the paper's 0.3 replaced");
 		assertEquals("NONE", settings.getAsJsonObject("criterion").get("compensation").getAsString());
 		final String info = sauron.model.ModelReport.describe(sauron.model.ModelStore.load(dir.toPath()), dir.toPath());
 		assertTrue(info.contains("Sauron") && info.contains("every=3") && info.contains("compensation=NONE"), info);
