@@ -207,7 +207,7 @@ public final class Trainer {
 		 * recovery phase trains on the segmentation loss alone (a graph without R, which also steps faster).
 		 */
 		private void enterRecovery() {
-			if (recovering || plan.rounds() == 0 || sauron.rounds().regulariseRecovery() || sauron.lambda() == 0) return;
+			if (recovering || !sauron.prune() || plan.rounds() == 0 || sauron.rounds().regulariseRecovery() || sauron.lambda() == 0) return;
 			recovering = true;
 			final TrainingGraph regularized = graph;
 			graph = newGraph(regularized.topology(), regularized.weights(), regularized.adamState(), 0);

@@ -72,6 +72,10 @@ class SauronTrainingTest {
 			for (int e = 0; e < 3; e++) assertTrue(Double.isFinite(epochs.get(e).regularizer()), "R in the loss while pruning, epoch " + (e + 1));
 			assertEquals(keep, Double.isFinite(epochs.get(3).regularizer()), "R in the recovery phase's loss: " + epochs.get(3).regularizer());
 		}
+		// Without pruning there are no rounds to recover from: the regulariser stays from the first step to the last.
+		final SauronSettings noPrune = SauronSettings.DEFAULTS.withPrune(false);
+		for (final EpochRecord e : new Trainer(settings, noPrune, TrainingListener.NONE).train(List.of(pair)).metadata().history())
+			assertTrue(Double.isFinite(e.regularizer()), "R in epoch " + e.epoch() + " of a run without pruning");
 	}
 
 	@Test
