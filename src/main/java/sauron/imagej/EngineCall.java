@@ -67,6 +67,13 @@ final class EngineCall implements AutoCloseable {
 		return file;
 	}
 
+	/** Before every engine run: the preferences (Edit > Options > Sauron U-Net...) become the engine's settings. */
+	static void applyOptions() {
+		System.setProperty(EngineProcess.GPU_PROPERTY, Boolean.toString(EngineOptions.useGpu()));
+		if (EngineOptions.memoryGb() > 0) System.setProperty(EngineProcess.MEMORY_PROPERTY, EngineOptions.memoryGb() + "g");
+		else System.clearProperty(EngineProcess.MEMORY_PROPERTY);
+	}
+
 	/** A file name in the private folder, for outputs the engine writes. */
 	Path file(final String name) {
 		return dir.resolve(name);
@@ -74,7 +81,7 @@ final class EngineCall implements AutoCloseable {
 
 	/** Runs with log lines to ImageJ's log; returns the engine's plain output. */
 	String run(final EngineProcess.Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
-		EngineOptions.apply();
+		applyOptions();
 		try {
 			return EngineProcess.run(args, new EngineProcess.Listener() {
 				@Override

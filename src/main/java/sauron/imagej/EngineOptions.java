@@ -1,11 +1,11 @@
 package sauron.imagej;
 
 import ij.Prefs;
-import sauron.worker.EngineProcess;
 
 /**
  * The engine process's settings a Fiji user can change (Edit > Options > Sauron U-Net...), kept in ImageJ's
- * preferences so they last across sessions, and handed to {@link EngineProcess} as its system properties.
+ * preferences so they last across sessions; {@link EngineCall} hands them to the engine before every run. Compiled
+ * for Java 8, as the options command's fields start from it (see {@link SauronCommand}).
  */
 final class EngineOptions {
 
@@ -26,13 +26,5 @@ final class EngineOptions {
 		if (memoryGb < 0) throw new IllegalArgumentException("engine_memory_gb " + memoryGb + ": expected 0 (automatic) or more");
 		Prefs.set(GPU, useGpu);
 		Prefs.set(MEMORY, memoryGb);
-		apply();
-	}
-
-	/** Before every engine run: the preferences become the engine's settings. */
-	static void apply() {
-		System.setProperty(EngineProcess.GPU_PROPERTY, Boolean.toString(useGpu()));
-		if (memoryGb() > 0) System.setProperty(EngineProcess.MEMORY_PROPERTY, memoryGb() + "g");
-		else System.clearProperty(EngineProcess.MEMORY_PROPERTY);
 	}
 }

@@ -13,10 +13,4 @@ public final class EngineOptionsCommand extends SauronCommand {
 
 	@Parameter(min = "0", description = "Java heap of the engine process in GB; 0: a quarter of the memory (TensorFlow's own memory is outside it)")
 	int engine_memory_gb = EngineOptions.memoryGb();
-
-	@Override
-	protected void execute() {
-		EngineOptions.set(use_gpu, engine_memory_gb);
-		status("Sauron U-Net: " + (use_gpu ? "GPU where usable" : "CPU only") + ", engine heap " + (engine_memory_gb > 0 ? engine_memory_gb + " GB" : "automatic"));
-	}
 }

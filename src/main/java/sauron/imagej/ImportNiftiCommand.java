@@ -8,7 +8,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import sauron.io.NiftiReader;
 
 /**
  * Opens a NIfTI-1 image (.nii, .nii.gz) with Sauron's reader, so plain Fiji needs no other plugin for it: a
@@ -23,11 +22,4 @@ public final class ImportNiftiCommand extends SauronCommand {
 
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus image;
-
-	@Override
-	protected void execute() throws Exception {
-		image = null;
-		if (file == null) throw new IllegalArgumentException("no file given");
-		image = ImagePlusVolumes.toImagePlus(NiftiReader.readVolume(file.toPath()), file.getName());
-	}
 }

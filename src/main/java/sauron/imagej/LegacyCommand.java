@@ -20,7 +20,9 @@ import ij.plugin.PlugIn;
  * The plain ImageJ 1 entry for a Sauron command (plugins.config passes the command class as the argument):
  * builds a GenericDialog from the command's {@code @Parameter} fields, labelled with the field names so
  * the macro keys are the same as Fiji's (model_dir=...), runs the same command object, and shows the images
- * it outputs. The command's logic lives only in the command; this class only fills its fields.
+ * it outputs. The command's logic lives only in the command; this class only fills its fields. Compiled for Java 8
+ * (see {@link SauronCommand}): ImageJ 1 loads it when a menu item is clicked, and on too old a Java it says what to
+ * install before any dialog.
  */
 public final class LegacyCommand implements PlugIn {
 
@@ -28,6 +30,7 @@ public final class LegacyCommand implements PlugIn {
 
 	@Override
 	public void run(final String commandClass) {
+		if (JavaVersionGate.check("Sauron U-Net") != null) return;
 		final SauronCommand command;
 		try {
 			command = (SauronCommand) Class.forName(commandClass.trim()).getDeclaredConstructor().newInstance();
@@ -50,7 +53,8 @@ public final class LegacyCommand implements PlugIn {
 		command.run();
 		for (final Field f : fields(command.getClass(), false))
 			try {
-				if (f.get(command) instanceof ImagePlus imp) imp.show();
+				final Object output = f.get(command);
+				if (output instanceof ImagePlus) ((ImagePlus) output).show();
 			} catch (final IllegalAccessException e) {
 				throw new IllegalStateException(e);
 			}

@@ -30,19 +30,4 @@ public final class PruneModelCommand extends SauronCommand {
 
 	@Parameter(min = "1", description = "random patches of the image to compute the criterion on")
 	int patches = 8;
-
-	@Override
-	protected void execute() throws Exception {
-		if (image == null) throw new IllegalArgumentException("no image given");
-		if (output_dir == null) throw new IllegalArgumentException("no output_dir given: the folder for the pruned model");
-		if (model_dir != null && output_dir.getAbsoluteFile().toPath().normalize().equals(model_dir.getAbsoluteFile().toPath().normalize()))
-			throw new IllegalArgumentException("output_dir must differ from model_dir: pruning never changes the original model");
-		try (EngineCall call = new EngineCall("prune")) {
-			call.with("-m", EngineCall.modelDir(model_dir)).with("-o", output_dir.getAbsolutePath()).with("-i", call.write(ImagePlusVolumes.toVolume(image), image.getTitle()))
-					.with("--tau", tau > 0 ? tau : null).with("--patches", patches);
-			status("pruning " + model_dir.getName());
-			call.run(EngineCall.logOnly(), () -> false);
-		}
-		status("pruned " + model_dir.getName());
-	}
 }

@@ -6,9 +6,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import ij.IJ;
-import sauron.io.TrainingFiles;
-
 /**
  * Segments every image of a folder (.tif, .tiff, .nii, .nii.gz) into label images of the same names in another
  * folder, for batch and headless runs, in one engine process; nothing is opened on screen. Esc stops it (the images
@@ -29,18 +26,4 @@ public final class SegmentFolderCommand extends SauronCommand {
 
 	@Parameter(description = "also write <name>-probabilities next to each label image")
 	boolean probabilities = false;
-
-	@Override
-	protected void execute() throws Exception {
-		if (input_dir == null || !input_dir.isDirectory()) throw new IllegalArgumentException("input_dir " + input_dir + " is not a folder");
-		if (output_dir == null) throw new IllegalArgumentException("no output_dir given");
-		if (TrainingFiles.imageFiles(input_dir.toPath()).isEmpty()) throw new IllegalArgumentException(input_dir + " holds no .tif, .tiff, .nii or .nii.gz images");
-		IJ.resetEscape();
-		try (EngineCall call = new EngineCall("segment")) {
-			call.with("-m", EngineCall.modelDir(model_dir)).with("--input-dir", input_dir.getAbsolutePath()).with("--output-dir", output_dir.getAbsolutePath())
-					.flag("--probabilities", probabilities).flag("--events", true);
-			status("segmenting " + input_dir.getName());
-			call.run(progressListener(), IJ::escapePressed); // Esc ends the engine; images already written stay, each whole
-		}
-	}
 }

@@ -17,12 +17,13 @@ import sauron.worker.WorkerClasspath.Platform;
  * <li>lib/sauron/: the engine's runtime (TensorFlow Java, JavaCPP, protobuf, picocli, ...), off Fiji's class path,
  * so it cannot collide with CSBDeep's TensorFlow 1.15 there; it also carries its own copies of ij, imglib2,
  * scijava-common and gson so that Fiji's versions of them never matter to the engine;</li>
- * <li>jars/&lt;platform&gt;/tensorflow-core-native-&lt;version&gt;-&lt;classifier&gt;.jar: the native TensorFlow build per
- * platform (the updater installs only the user's platform).</li>
+ * <li>lib/&lt;platform&gt;/tensorflow-core-native-&lt;version&gt;-&lt;classifier&gt;.jar: the native TensorFlow build per
+ * platform (the updater installs only the user's platform), off Fiji's class and module paths
+ * ({@link WorkerClasspath#nativeFolder} says why).</li>
  * </ul>
- * The GPU build (classifier linux-x86_64-gpu) goes to a second site folder, "gpu": users who want it add that
- * site beside the main one. The plugin side needs nothing Fiji does not ship (ij, scijava-common, imglib2, gson),
- * so jars/ holds only the native builds.
+ * The GPU build (classifier linux-x86_64-gpu) goes to a second site folder, "gpu", in the same lib/linux64/: users who
+ * want it add that site beside the main one. The plugin side needs nothing Fiji does not ship (ij, scijava-common,
+ * imglib2, gson), so nothing goes into jars/ at all; {@link FijiPathCheck} checks the result.
  * <p>
  * Arguments: our jar, a folder with the runtime dependency jars, a folder with native jars (may be the same),
  * the output folder (it gets cpu/ and, with a GPU build among the natives, gpu/).
@@ -58,7 +59,7 @@ public final class UpdateSiteLayout {
 			final Platform platform = nativeBuild(jar);
 			if (platform == null) continue;
 			final boolean gpu = jar.getFileName().toString().endsWith("-gpu.jar");
-			final Path target = (gpu ? gpuSite : cpuSite).resolve("jars").resolve(platform.fijiDir);
+			final Path target = WorkerClasspath.nativeFolder(gpu ? gpuSite : cpuSite, platform);
 			if (Files.exists(target.resolve(jar.getFileName()))) continue;
 			copy(jar, target);
 			n++;

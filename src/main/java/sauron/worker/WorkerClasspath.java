@@ -15,13 +15,15 @@ import java.util.stream.Stream;
  * Where the engine process finds its classes. Installed from the update site, our jar sits in an ImageJ/Fiji
  * application folder: the engine's jars (TensorFlow Java and everything it needs) are in {@value #ENGINE_DIR},
  * off Fiji's class path, where they never meet CSBDeep's TensorFlow 1.15, and the native library is in
- * jars/&lt;platform&gt;/ (a CPU and, from the GPU site, a GPU build). Anywhere else (development, tests, the
- * command line) the engine runs on this JVM's own class path.
+ * {@value #NATIVE_DIR}/&lt;platform&gt;/ (a CPU and, from the GPU site, a GPU build; see {@link #nativeFolder}).
+ * Anywhere else (development, tests, the command line) the engine runs on this JVM's own class path.
  */
 public final class WorkerClasspath {
 
 	/** The engine's private jar folder, relative to the application folder. */
 	public static final String ENGINE_DIR = "lib/sauron";
+	/** Where the native builds go, one folder per platform below it, relative to the application folder. */
+	public static final String NATIVE_DIR = "lib";
 
 	/** A machine as Fiji's updater names its platform folder and as TensorFlow Java names its native build. */
 	public enum Platform {
@@ -77,12 +79,25 @@ public final class WorkerClasspath {
 		final List<Path> base = new ArrayList<>();
 		base.add(ownJar);
 		base.addAll(jars(app.resolve(ENGINE_DIR), ".jar"));
-		final Path natives = app.resolve("jars").resolve(platform.fijiDir);
+		final Path natives = nativeFolder(app, platform);
 		final List<Path> cpu = jars(natives, "-" + platform.tensorflowClassifier + ".jar");
 		final List<Path> gpu = jars(natives, "-" + platform.tensorflowClassifier + "-gpu.jar");
 		if (cpu.isEmpty()) throw new IllegalStateException("the TensorFlow native library for " + platform.fijiDir + " is missing (expected "
 				+ natives.resolve("tensorflow-core-native-<version>-" + platform.tensorflowClassifier + ".jar") + "): update or reinstall the Sauron U-Net update site");
 		return new Choice(concat(base, cpu.get(0)), gpu.isEmpty() ? Optional.empty() : Optional.of(concat(base, gpu.get(0))));
+	}
+
+	/**
+	 * The platform's folder for TensorFlow's native builds: lib/&lt;platform&gt;/, not jars/&lt;platform&gt;/. Fiji's
+	 * launcher (Jaunch, config/jaunch/fiji.toml) puts jars/*&#47;*.jar on the class path and, on Java 9+,
+	 * jars/&lt;platform&gt;/ on the module path, where the CPU and GPU builds, which share one Automatic-Module-Name
+	 * (tensorflow.nativelib.linux.x86_64), are a fatal duplicate module and Fiji does not start. lib/&lt;platform&gt;/
+	 * is only on java.library.path, which reads no jars, and Fiji's updater still treats it as platform-specific
+	 * (its Checksummer assigns the platform of jars/&lt;platform&gt;/ and lib/&lt;platform&gt;/ alike), so each user
+	 * gets only their platform's build.
+	 */
+	public static Path nativeFolder(final Path app, final Platform platform) {
+		return app.resolve(NATIVE_DIR).resolve(platform.fijiDir);
 	}
 
 	/** The jar of our own classes (or the classes folder in development). */

@@ -337,7 +337,7 @@ class CommandsTest {
 		try {
 			assertNull(error(run(EngineOptionsCommand.class, "use_gpu", false, "engine_memory_gb", 3)));
 			assertEquals("false", ij.Prefs.get("sauron.use_gpu", "?").toString());
-			EngineOptions.apply();
+			EngineCall.applyOptions();
 			assertEquals("false", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
 			assertEquals("3g", System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
 			// The engine really starts with that heap and still runs.
@@ -345,6 +345,7 @@ class CommandsTest {
 			assertTrue(error(run(EngineOptionsCommand.class, "use_gpu", true, "engine_memory_gb", -1)).contains("engine_memory_gb -1"));
 		} finally {
 			EngineOptions.set(true, 0);
+			EngineCall.applyOptions();
 		}
 		assertEquals("true", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
 		assertNull(System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));

@@ -23,6 +23,7 @@ import ij.ImagePlus;
 import ij.process.StackStatistics;
 import sauron.data.LabelVolume;
 import sauron.io.ImageFiles;
+import sauron.worker.FijiPathCheck;
 import sauron.worker.UpdateSiteLayout;
 import sauron.worker.WorkerClasspath;
 
@@ -32,13 +33,13 @@ import sauron.worker.WorkerClasspath;
  * StarDist ran. ImageJ starts headless (ij1-patcher, as Fiji's --headless), finds our jar in plugins/ by
  * itself, and a recorded macro imports the bundled sample, trains briefly (30 steps: enough for the labels to find the
  * brain), segments the other hemisphere and saves the labels. ImageJ's JVM has no TensorFlow Java on its class path at all: the engine can only have
- * run from the site's lib/sauron and jars/linux64.
+ * run from the site's lib/sauron and lib/linux64.
  */
 class UpdateSiteInstallTest {
 
 	@TempDir
 	static Path tmp;
-	private static Path app;
+	private static Path app, site;
 	private static MacroRunner.Outcome outcome;
 
 	private static final String MACRO = """
@@ -56,13 +57,15 @@ class UpdateSiteInstallTest {
 	@BeforeAll
 	static void installAndRunTheMacro() throws Exception {
 		app = tmp.resolve("ImageJ.app");
+		site = tmp.resolve("site");
 		final Path jars = Files.createDirectories(app.resolve("jars"));
 		for (final Path jar : classpath())
 			if (jar.getFileName().toString().matches("(ij|ij1-patcher|javassist|scijava-common|parsington|imglib2|gson)-[0-9].*\\.jar")) Files.copy(jar, jars.resolve(jar.getFileName()));
 		final Path tf115 = Path.of("target", "csbdeep-tensorflow");
 		for (final Path jar : list(tf115)) Files.copy(jar, jars.resolve(jar.getFileName()));
 		final List<Path> runtime = list(Path.of("target", "engine-runtime"));
-		UpdateSiteLayout.write(ourJar(tmp.resolve("Sauron_UNet-test.jar")), runtime, runtime, app, tmp.resolve("gpu-site"));
+		UpdateSiteLayout.write(ourJar(tmp.resolve("Sauron_UNet-test.jar")), runtime, runtime, site, tmp.resolve("gpu-site"));
+		installInto(app, site);
 
 		final Path macro = tmp.resolve("train-and-segment.ijm");
 		Files.writeString(macro, MacroRunner.withResults(MACRO).replace("SAMPLE", Path.of("sample-data", "colin27-3mm").toAbsolutePath().toString()).replace("MODEL", tmp.resolve("model").toString())
@@ -82,9 +85,9 @@ class UpdateSiteInstallTest {
 	void theSiteHasOurJarInPluginsTheEngineInLibAndTheNativeBuildPerPlatform() throws IOException {
 		assertTrue(Files.isRegularFile(app.resolve("plugins/Sauron_UNet-test.jar")));
 		assertTrue(Files.isRegularFile(app.resolve(WorkerClasspath.ENGINE_DIR).resolve("tensorflow-core-api-1.1.0.jar")));
-		assertTrue(Files.isRegularFile(app.resolve("jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar")));
-		// Nothing of TensorFlow Java lands on Fiji's class path but the native build, which holds no classes.
-		assertEquals(List.of(), list(app.resolve("jars")).stream().map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tensorflow-")).toList());
+		assertTrue(Files.isRegularFile(app.resolve("lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar")));
+		// Nothing of TensorFlow Java lands on Fiji's class or module path, the native build included.
+		assertEquals(List.of(), FijiPathCheck.problems(List.of(site)));
 	}
 
 	@Test
@@ -134,6 +137,17 @@ class UpdateSiteInstallTest {
 			}
 		}
 		return jar;
+	}
+
+	/** What Fiji's updater does with the site's files: the same paths below the application folder. */
+	private static void installInto(final Path app, final Path site) throws IOException {
+		try (Stream<Path> files = Files.walk(site)) {
+			for (final Path f : files.filter(Files::isRegularFile).toList()) {
+				final Path target = app.resolve(site.relativize(f).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(f, target);
+			}
+		}
 	}
 
 	private static List<Path> classpath() {

@@ -39,13 +39,13 @@ class WorkerClasspathTest {
 	void theEngineGetsOurJarItsRuntimeAndThePlatformsNativeBuildCpuAndGpu() throws Exception {
 		final Path jar = touch("plugins/Sauron_UNet-1.0.jar");
 		final Path api = touch("lib/sauron/tensorflow-core-api-1.1.0.jar"), bindings = touch("lib/sauron/tensorflow-core-native-1.1.0.jar");
-		final Path cpu = touch("jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar");
-		touch("jars/win64/tensorflow-core-native-1.1.0-windows-x86_64.jar");
+		final Path cpu = touch("lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar");
+		touch("lib/win64/tensorflow-core-native-1.1.0-windows-x86_64.jar");
 		touch("jars/libtensorflow-1.15.0.jar"); // CSBDeep's, never the engine's
 		final WorkerClasspath.Choice c = WorkerClasspath.forApplication(app, jar, Platform.LINUX64);
 		assertEquals(List.of(jar, api, bindings, cpu), c.cpu());
 		assertEquals(Optional.empty(), c.gpu());
-		final Path gpu = touch("jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
+		final Path gpu = touch("lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar");
 		final WorkerClasspath.Choice both = WorkerClasspath.forApplication(app, jar, Platform.LINUX64);
 		assertEquals(List.of(jar, api, bindings, cpu), both.cpu());
 		assertEquals(Optional.of(List.of(jar, api, bindings, gpu)), both.gpu());
@@ -56,7 +56,7 @@ class WorkerClasspathTest {
 		final Path jar = touch("plugins/Sauron_UNet-1.0.jar");
 		touch("lib/sauron/tensorflow-core-api-1.1.0.jar");
 		final var e = assertThrows(IllegalStateException.class, () -> WorkerClasspath.forApplication(app, jar, Platform.MACOS_ARM64));
-		assertTrue(e.getMessage().contains("jars/macos-arm64") && e.getMessage().contains("macosx-arm64") && e.getMessage().contains("update site"), e.getMessage());
+		assertTrue(e.getMessage().contains("lib/macos-arm64") && e.getMessage().contains("macosx-arm64") && e.getMessage().contains("update site"), e.getMessage());
 	}
 
 	@Test
@@ -73,13 +73,14 @@ class WorkerClasspathTest {
 		final Path site = app.resolve("site"), gpuSite = app.resolve("gpu");
 		assertEquals(8, UpdateSiteLayout.write(ours, jars, List.of(), site, gpuSite));
 		for (final String p : List.of("plugins/Sauron_UNet-1.0.jar", "lib/sauron/gson-2.10.1.jar", "lib/sauron/tensorflow-core-api-1.1.0.jar", "lib/sauron/tensorflow-core-native-1.1.0.jar",
-				"jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar", "jars/macos-arm64/tensorflow-core-native-1.1.0-macosx-arm64.jar",
-				"jars/win64/tensorflow-core-native-1.1.0-windows-x86_64.jar"))
+				"lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar", "lib/macos-arm64/tensorflow-core-native-1.1.0-macosx-arm64.jar",
+				"lib/win64/tensorflow-core-native-1.1.0-windows-x86_64.jar"))
 			assertTrue(Files.isRegularFile(site.resolve(p)), p);
-		assertTrue(Files.isRegularFile(gpuSite.resolve("jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar")));
+		assertTrue(Files.isRegularFile(gpuSite.resolve("lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64-gpu.jar")));
 		assertEquals(Optional.empty(), Optional.ofNullable(UpdateSiteLayout.nativeBuild(Path.of("tensorflow-core-native-1.1.0.jar"))));
 		// Installed, the CPU and GPU sites make the two class paths.
 		final WorkerClasspath.Choice c = WorkerClasspath.forApplication(site, site.resolve("plugins/Sauron_UNet-1.0.jar"), Platform.LINUX64);
-		assertEquals(site.resolve("jars/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar"), c.cpu().get(c.cpu().size() - 1));
+		assertEquals(site.resolve("lib/linux64/tensorflow-core-native-1.1.0-linux-x86_64.jar"), c.cpu().get(c.cpu().size() - 1));
+		assertTrue(Files.notExists(site.resolve("jars")) && Files.notExists(gpuSite.resolve("jars")), "nothing goes into jars/");
 	}
 }

@@ -1,0 +1,75 @@
+package sauron.imagej;
+
+import java.util.concurrent.CancellationException;
+
+import com.google.gson.JsonObject;
+
+import sauron.worker.EngineProcess;
+
+/**
+ * What a command does, given its filled-in command object: TrainUNetCommand's work is in TrainUNetAction, and so on.
+ * The command classes are compiled for Java 8 and name no class of this Java 17 side (see {@link SauronCommand});
+ * {@link SauronCommand#run} reaches {@link #run} by name once the Java version check let the run through.
+ */
+abstract class CommandAction<C extends SauronCommand> {
+
+	protected final C command;
+
+	CommandAction(final C command) {
+		this.command = command;
+	}
+
+	protected abstract void execute() throws Exception;
+
+	/** Runs the command's action; every failure becomes the command's error and a message (dialog or log line). */
+	static void run(final SauronCommand command) {
+		try {
+			of(command).execute();
+		} catch (final CancellationException e) {
+			command.status(command.title() + " cancelled");
+		} catch (final Exception | LinkageError | OutOfMemoryError e) {
+			command.error = UserMessages.of(e);
+			UserMessages.error(command.title(), e);
+		} finally {
+			command.progress(1, 1);
+		}
+	}
+
+	private static CommandAction<?> of(final SauronCommand c) {
+		if (c instanceof TrainUNetCommand t) return new TrainUNetAction(t);
+		if (c instanceof SegmentImageCommand s) return new SegmentImageAction(s);
+		if (c instanceof SegmentFolderCommand s) return new SegmentFolderAction(s);
+		if (c instanceof EvaluateSegmentationCommand e) return new EvaluateSegmentationAction(e);
+		if (c instanceof PruneModelCommand p) return new PruneModelAction(p);
+		if (c instanceof FeatureMapsCommand f) return new FeatureMapsAction(f);
+		if (c instanceof ModelInfoCommand m) return new ModelInfoAction(m);
+		if (c instanceof ImportNiftiCommand i) return new ImportNiftiAction(i);
+		if (c instanceof EngineOptionsCommand o) return new EngineOptionsAction(o);
+		throw new IllegalStateException(c.getClass().getName() + " has no action");
+	}
+
+	protected final String title() {
+		return command.title();
+	}
+
+	protected final void status(final String text) {
+		command.status(text);
+	}
+
+	protected final void progress(final int done, final int total) {
+		command.progress(done, total);
+	}
+
+	/** The engine's lines to ImageJ's log and its progress events to the progress bar. */
+	protected final EngineProcess.Listener progressListener() {
+		return new EngineProcess.Listener() {
+			@Override
+			public void log(final String line) { UserMessages.log(line); }
+
+			@Override
+			public void event(final JsonObject e) {
+				if (e.get("type").getAsString().equals("progress")) progress(e.get("done").getAsInt(), e.get("total").getAsInt());
+			}
+		};
+	}
+}

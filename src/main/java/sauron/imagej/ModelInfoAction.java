@@ -1,0 +1,29 @@
+package sauron.imagej;
+
+import ij.text.TextWindow;
+
+/** {@link ModelInfoCommand}: the engine's "info" report in a text window, or the log headless. */
+final class ModelInfoAction extends CommandAction<ModelInfoCommand> {
+
+	ModelInfoAction(final ModelInfoCommand command) {
+		super(command);
+	}
+
+	@Override
+	protected void execute() throws Exception {
+		command.report = null;
+		final String report;
+		try (EngineCall call = new EngineCall("info")) {
+			report = call.with("-m", EngineCall.modelDir(command.model_dir)).run(new sauron.worker.EngineProcess.Listener() {}, () -> false);
+		}
+		command.report = report;
+		if (UserMessages.headless()) UserMessages.log(report);
+		else new TextWindow("Model Info: " + command.model_dir.getName(), "", report, 680, windowHeight(report));
+	}
+
+	/** Tall enough for the whole report (layers and history) where the screen allows, so it reads without scrolling. */
+	private static int windowHeight(final String text) {
+		final int lines = (int) text.lines().count();
+		return Math.max(300, Math.min(ij.IJ.getScreenSize().height - 120, 120 + 22 * lines));
+	}
+}

@@ -1,0 +1,27 @@
+package sauron.imagej;
+
+import ij.IJ;
+import sauron.io.TrainingFiles;
+
+/** {@link SegmentFolderCommand}: the engine's "segment" over the input folder; Esc ends it. */
+final class SegmentFolderAction extends CommandAction<SegmentFolderCommand> {
+
+	SegmentFolderAction(final SegmentFolderCommand command) {
+		super(command);
+	}
+
+	@Override
+	protected void execute() throws Exception {
+		final SegmentFolderCommand c = command;
+		if (c.input_dir == null || !c.input_dir.isDirectory()) throw new IllegalArgumentException("input_dir " + c.input_dir + " is not a folder");
+		if (c.output_dir == null) throw new IllegalArgumentException("no output_dir given");
+		if (TrainingFiles.imageFiles(c.input_dir.toPath()).isEmpty()) throw new IllegalArgumentException(c.input_dir + " holds no .tif, .tiff, .nii or .nii.gz images");
+		IJ.resetEscape();
+		try (EngineCall call = new EngineCall("segment")) {
+			call.with("-m", EngineCall.modelDir(c.model_dir)).with("--input-dir", c.input_dir.getAbsolutePath()).with("--output-dir", c.output_dir.getAbsolutePath())
+					.flag("--probabilities", c.probabilities).flag("--events", true);
+			status("segmenting " + c.input_dir.getName());
+			call.run(progressListener(), IJ::escapePressed); // Esc ends the engine; images already written stay, each whole
+		}
+	}
+}
