@@ -29,7 +29,7 @@ final class ModelReadme {
 				+ "model was trained with.\n");
 		s.append("- `probabilities`: the input's spatial shape, one softmax probability per class (channel 0: background). No "
 				+ "postprocessing: the label of a voxel is its most probable class.\n");
-		s.append(String.format(Locale.ROOT, "- Test tensors: a %s patch from the centre of %s (`test_input.npy`, raw intensities) and the "
+		s.append(String.format(Locale.ROOT, "- Test tensors: a %s patch (x first) from the centre of %s (`test_input.npy`, raw intensities) and the "
 				+ "probabilities for it (`test_output.npy`).\n\n", sizes(tests.patch()), imageName));
 		s.append("## Files\n\n");
 		s.append("- `tf_saved_model_bundle.zip`: a TensorFlow SavedModel (tag `serve`, signature `serving_default`: `image` -> `probabilities`).\n");

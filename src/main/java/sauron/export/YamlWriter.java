@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
 public final class YamlWriter {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-	/** Starts with a letter or underscore, so it is no number, and holds nothing YAML gives a meaning. */
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]*");
+	/**
+	 * Starts with a letter or underscore, so it is no number, and holds nothing YAML gives a meaning: no ':', '#', ','
+	 * or brackets, spaces only inside.
+	 */
+	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_](?:[A-Za-z0-9_.\\-/ ]*[A-Za-z0-9_.\\-/])?");
 	/** What YAML 1.1 and 1.2 read as booleans or null when plain. */
 	private static final Set<String> RESERVED = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
 

@@ -52,7 +52,7 @@ class ExportCommandTest {
 		try (ZipFile z = new ZipFile(zip.toFile())) {
 			final String rdf = new String(z.getInputStream(z.getEntry("rdf.yaml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 			assertTrue(rdf.contains("  - name: Jane Doe\n  - name: John Roe\n"), rdf);
-			assertTrue(rdf.contains("doi: 10.1234/abcd.5678") && rdf.contains("license: MIT"), rdf);
+			assertTrue(rdf.contains("doi: \"10.1234/abcd.5678\"") && rdf.contains("license: MIT"), rdf);
 		}
 		final SauronCliTest.Result anonymous = SauronCliTest.run("export", "-m", model.toString(), "-i", image.toString(), "-o", zip.toString()).assertOk();
 		assertTrue(anonymous.out().contains("note: fill in authors in rdf.yaml"), anonymous.out());

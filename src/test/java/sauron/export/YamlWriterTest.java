@@ -14,7 +14,7 @@ class YamlWriterTest {
 	/** Strings that a careless writer turns into numbers, booleans, nulls, dates, comments or broken YAML. */
 	private static final List<String> TRICKY = List.of("yes", "No", "y", "n", "on", "OFF", "true", "null", "~", "", " ", "0.5.7", "1.0", "1e-8", "012",
 			"2026-12-01T10:00:00Z", "a: b", "#not a comment", "- item", "[list]", "{map}", "quote \" and \\ backslash", "line\nbreak\ttab",
-			"Müller, Zoë", "ends with space ", "& anchor", "*alias", "!tag", "%directive", "@at", "`tick`", "'single'", "x", "dec0_1", "CC-BY-4.0",
+			"Müller, Zoë", "ends with space ", "& anchor", "*alias", "!tag", "%directive", "@at", "`tick`", "'single'", "x", "dec0_1", "CC-BY-4.0", "Jane  Doe", "zscore per image", "yes no", "on",
 			"https://arxiv.org/abs/2209.13590", "10.1038/s41592-020-01008-z", "\u0007bell", "\uD83D\uDE00");
 
 	private static Map<String, Object> document() {
