@@ -59,6 +59,15 @@ class ExportCommandTest {
 	}
 
 	@Test
+	void helpListsExportAndItsOptions() {
+		assertTrue(SauronCliTest.run("--help").assertOk().out().contains("export"));
+		final String help = SauronCliTest.run("export", "--help").assertOk().out();
+		for (final String option : new String[] { "--model", "--image", "--output", "--name", "--authors", "--cite", "--license", "bioimage.io" })
+			assertTrue(help.contains(option), option + " in " + help);
+		assertFalse(help.contains("--image-name"), "Fiji's option stays hidden");
+	}
+
+	@Test
 	void badInputIsRefusedInOneLineNamingItAndNothingIsWritten(@TempDir final Path tmp) throws IOException {
 		final String m = model.toString(), i = image.toString(), zip = tmp.resolve("m.zip").toString();
 		SauronCliTest.assertFailsClearly(SauronCliTest.run("export", "-m", m, "-i", i, "-o", tmp.toString()), "--output " + tmp, "is a folder", ".zip file");

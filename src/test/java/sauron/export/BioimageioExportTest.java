@@ -225,6 +225,20 @@ class BioimageioExportTest {
 		}
 	}
 
+	@Test
+	void theUnzippedSavedModelBesideThePackagesSauronJsonIsTheSauronModelAgain() throws IOException {
+		final Path folder = Files.createTempDirectory(tmp, "rebuilt");
+		for (final Map.Entry<String, byte[]> f : unzip(exported3d.entries().get(ModelRdf.WEIGHTS)).entrySet()) {
+			Files.createDirectories(folder.resolve(f.getKey()).getParent());
+			Files.write(folder.resolve(f.getKey()), f.getValue());
+		}
+		Files.write(folder.resolve("sauron.json"), exported3d.entries().get(ModelRdf.SAURON_JSON));
+		final SauronModel rebuilt = ModelStore.load(folder);
+		assertEquals(exported3d.model().spec(), rebuilt.spec());
+		for (final String name : exported3d.model().weights().all().keySet())
+			assertArrayEquals(exported3d.model().weights().get(name).values(), rebuilt.weights().get(name).values(), name);
+	}
+
 	// ---------------------------------------------------------------- the stored graph, run as another runtime would
 
 	@Test
