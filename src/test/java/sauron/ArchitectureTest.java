@@ -32,7 +32,7 @@ class ArchitectureTest {
 
 	/** The UI-free core: what the command line and the Fiji engine both run. */
 	private static final List<String> CORE = List.of("sauron.data", "sauron.metrics", "sauron.net", "sauron.model", "sauron.segment", "sauron.prune",
-			"sauron.train", "sauron.tf");
+			"sauron.train", "sauron.tf", "sauron.export");
 	private static final List<String> NEVER_IN_CORE = List.of("ij", "net.imagej", "org.scijava", "picocli", "sauron.worker", "sauron.imagej", "sauron.cli");
 	/** The packages whose classes run inside Fiji's JVM. */
 	private static final List<String> FIJI_SIDE = List.of("sauron.imagej", "sauron.worker");
