@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.IJ;
+import ij.Macro;
 import ij.Prefs;
 import ij.macro.Interpreter;
 
@@ -35,13 +36,25 @@ public final class UserMessages {
 
 	/** Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. */
 	static void error(final String command, final String text) {
-		final boolean stopped = stopMacro(text);
 		if (headless()) IJ.log(command + " error: " + text);
-		else if (stopped) IJ.showMessage(command, text); // IJ.error would hand the text to the stopped macro, which now ignores it
-		else IJ.error(command, text);
+		else dialog(command, text);
+		stopMacro(text);
 		if (commandLineBatch()) {
 			System.out.flush();
 			System.exit(1);
+		}
+	}
+
+	/**
+	 * IJ.error's dialog; in a macro's run("..."), ImageJ's own "Macro Error" dialog with the text and the macro's
+	 * line, after which ImageJ aborts the macro by throwing "Macro canceled" through this command: caught here, so
+	 * that the command still ends normally with its message as its error (in Fiji this is the module's thread).
+	 */
+	private static void dialog(final String command, final String text) {
+		try {
+			IJ.error(command, text);
+		} catch (final RuntimeException e) {
+			if (!Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
 		}
 	}
 
@@ -50,12 +63,11 @@ public final class UserMessages {
 	 * macro goes no further. The interpreter ends quietly, since the message was given; this works from the macro's
 	 * thread (ImageJ 1's plugins.config route) and from the module thread imagej-legacy runs a SciJava command in.
 	 */
-	private static boolean stopMacro(final String text) {
+	private static void stopMacro(final String text) {
 		final Interpreter macro = Interpreter.getInstance();
-		if (macro == null) return false;
+		if (macro == null) return;
 		macro.setIgnoreErrors(true);
 		macro.abort(text);
-		return true;
 	}
 
 	/**

@@ -57,8 +57,8 @@ public final class MacroRunner {
 		return macro.replace("RESULT(\"", "call(\"java.lang.System.setProperty\", \"" + PREFIX);
 	}
 
-	/** What a run printed (kept in a log file too) and the results its macros stored. */
-	record Outcome(String log, Map<String, String> results) {
+	/** What a run printed (kept in a log file too), the results its macros stored and the JVM's exit status. */
+	record Outcome(String log, Map<String, String> results, int exitCode) {
 		String result(final String key) {
 			final String value = results.get(key);
 			if (value == null) throw new AssertionError("the macro stored no '" + key + "'; its output:\n" + log);
@@ -74,17 +74,18 @@ public final class MacroRunner {
 	/** As {@link #run(List, Path)}; a run still going after {@code timeout} is ended and fails with what it printed. */
 	static Outcome run(final List<String> command, final Path logFile, final Duration timeout) throws Exception {
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		final String log;
+		final ChildOutput.Ended ended;
 		try {
-			log = ChildOutput.await(p, timeout).output();
+			ended = ChildOutput.await(p, timeout);
 		} catch (final IOException hung) {
 			Files.writeString(logFile, hung.getMessage());
 			throw new AssertionError("the macro run hung: " + hung.getMessage());
 		}
+		final String log = ended.output();
 		Files.writeString(logFile, log);
 		final Map<String, String> results = new TreeMap<>();
 		for (final String line : log.split("\n"))
 			if (line.startsWith(PREFIX)) results.put(line.substring(PREFIX.length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
-		return new Outcome(log, results);
+		return new Outcome(log, results, ended.exitCode());
 	}
 }
