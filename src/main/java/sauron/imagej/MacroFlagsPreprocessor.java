@@ -12,12 +12,13 @@ import ij.Macro;
 /**
  * Fiji's route for a macro line: imagej-legacy's MacroPreprocessor fills a SciJava command's inputs from the
  * macro options with Macro.getValue, which finds {@code key=value} only, so a bare {@code probabilities} (ImageJ 1's
- * form) would be left unset and Fiji would show the dialog or keep the default. This preprocessor runs after it and
- * before the dialog (between their priorities) and sets each yes/no input of a Sauron command from the options as
- * {@link MacroOptions} reads them, as {@link LegacyCommand} does in plain ImageJ 1. Compiled for Java 8: Fiji runs
+ * form) would be left unset and Fiji would show the dialog or keep the default. This preprocessor runs after it
+ * (priority 2 * VERY_HIGH) and before SciJava's default values, remembered values and dialog (VERY_HIGH and below),
+ * and sets each yes/no input of a Sauron command from the options as {@link MacroOptions} reads them, as
+ * {@link LegacyCommand} does in plain ImageJ 1. Compiled for Java 8: Fiji runs
  * every preprocessor for every command it runs (see {@link SauronCommand}).
  */
-@Plugin(type = PreprocessorPlugin.class, priority = Priority.VERY_HIGH)
+@Plugin(type = PreprocessorPlugin.class, priority = Priority.VERY_HIGH + 1)
 public final class MacroFlagsPreprocessor extends AbstractPreprocessorPlugin {
 
 	@Override
