@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
 		description = "Train, prune (Sauron) and run 2D/3D U-Nets for segmentation.",
 		subcommands = { TrainCommand.class, SegmentCommand.class, PruneCommand.class, EvaluateCommand.class, InfoCommand.class, FeaturesCommand.class,
-				DevicesCommand.class })
+				ExportCommand.class, DevicesCommand.class })
 public final class SauronCli implements Runnable {
 
 	@CommandLine.Spec

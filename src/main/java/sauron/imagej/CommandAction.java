@@ -43,6 +43,7 @@ abstract class CommandAction<C extends SauronCommand> {
 		if (c instanceof PruneModelCommand p) return new PruneModelAction(p);
 		if (c instanceof FeatureMapsCommand f) return new FeatureMapsAction(f);
 		if (c instanceof ModelInfoCommand m) return new ModelInfoAction(m);
+		if (c instanceof ExportBioimageioCommand e) return new ExportBioimageioAction(e);
 		if (c instanceof ImportNiftiCommand i) return new ImportNiftiAction(i);
 		if (c instanceof EngineOptionsCommand o) return new EngineOptionsAction(o);
 		throw new IllegalStateException(c.getClass().getName() + " has no action");

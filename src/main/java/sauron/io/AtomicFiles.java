@@ -18,17 +18,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * to a hidden temporary file in the same folder (same file system, so the rename is atomic), is
  * forced to disk, and is then moved over the target. Missing parent folders are created.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
 	/** Streams the content; closing the stream only flushes it, so wrappers may be closed freely. */
 	@FunctionalInterface
-	interface Content {
+	public interface Content {
 		void writeTo(OutputStream out) throws IOException;
 	}
 
 	private AtomicFiles() {}
 
-	static void write(final Path target, final Content content) throws IOException {
+	public static void write(final Path target, final Content content) throws IOException {
 		final Path absolute = target.toAbsolutePath();
 		final Path folder = absolute.getParent();
 		Files.createDirectories(folder);

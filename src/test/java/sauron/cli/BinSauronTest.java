@@ -46,9 +46,9 @@ class BinSauronTest {
 	void relativePathsAreResolvedInTheCallersFolder() throws Exception {
 		Assumptions.assumeTrue(Files.isRegularFile(ROOT.resolve("target/classpath.txt")) || onPath("mvn"),
 				"bin/sauron needs Maven to write target/classpath.txt once");
-		SauronCliTest.untrainedModel2d(work.resolve("model"));
-		SauronCliTest.writeImage(work.resolve("scan.nii.gz"), SauronCliTest.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
-		SauronCliTest.writeLabels(work.resolve("mask.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
+		CliFiles.untrainedModel2d(work.resolve("model"));
+		CliFiles.writeImage(work.resolve("scan.nii.gz"), CliFiles.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
+		CliFiles.writeLabels(work.resolve("mask.nii.gz"), CliFiles.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
 		final String folder = "bin-sauron-test-labels"; // a name the checkout does not have
 
 		final Script segment = sauron("segment", "-m", "model", "-i", "scan.nii.gz", "-o", folder + "/scan.nii.gz");

@@ -3,9 +3,9 @@ package sauron.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static sauron.cli.SauronCliTest.assertFailsClearly;
-import static sauron.cli.SauronCliTest.list;
-import static sauron.cli.SauronCliTest.run;
+import static sauron.cli.Cli.assertFailsClearly;
+import static sauron.cli.CliFiles.list;
+import static sauron.cli.Cli.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,14 +42,14 @@ class OutputPathsCommandTest {
 
 	@BeforeAll
 	static void saveAnUntrainedModel() throws IOException {
-		sharedModel = SauronCliTest.untrainedModel2d(shared.resolve("model"));
+		sharedModel = CliFiles.untrainedModel2d(shared.resolve("model"));
 	}
 
 	@BeforeEach
 	void inputs() throws IOException {
-		model = SauronCliTest.copyModel(sharedModel, dir.resolve("model"));
-		scan = SauronCliTest.writeImage(dir.resolve("scan.nii.gz"), SauronCliTest.disc(new int[] { 32, 32 }, VOXEL, 1));
-		mask = SauronCliTest.writeLabels(dir.resolve("mask.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, VOXEL));
+		model = CliFiles.copyModel(sharedModel, dir.resolve("model"));
+		scan = CliFiles.writeImage(dir.resolve("scan.nii.gz"), CliFiles.disc(new int[] { 32, 32 }, VOXEL, 1));
+		mask = CliFiles.writeLabels(dir.resolve("mask.nii.gz"), CliFiles.discLabels(new int[] { 32, 32 }, VOXEL));
 	}
 
 	// ---------------------------------------------------------------- segment
@@ -60,7 +60,7 @@ class OutputPathsCommandTest {
 		final Path relative = Path.of("").toAbsolutePath().relativize(scan);
 		snapshot();
 		for (final Path same : List.of(scan, dir.resolve("./scan.nii.gz"), dir.resolve("model/../scan.nii.gz"), alias.resolve("scan.nii.gz"), relative)) {
-			final SauronCliTest.Result r = run("segment", "-m", model.toString(), "-i", scan.toString(), "-o", same.toString());
+			final Cli.Result r = run("segment", "-m", model.toString(), "-i", scan.toString(), "-o", same.toString());
 			assertFailsClearly(r, "--output " + same + " is the input --image " + scan, "expected another path");
 			assertEquals("", r.out(), "refused before any work");
 			assertUntouched();
@@ -72,7 +72,7 @@ class OutputPathsCommandTest {
 		// labels.nii.gz's probabilities go to labels-probabilities.nii.gz, here the image being segmented
 		final Path image = Files.move(scan, dir.resolve("labels-probabilities.nii.gz"));
 		snapshot();
-		final SauronCliTest.Result r = run("segment", "-m", model.toString(), "-i", image.toString(), "-o", dir.resolve("labels.nii.gz").toString(), "--probabilities");
+		final Cli.Result r = run("segment", "-m", model.toString(), "-i", image.toString(), "-o", dir.resolve("labels.nii.gz").toString(), "--probabilities");
 		assertFailsClearly(r, "--probabilities " + image + " is the input --image " + image);
 		assertUntouched();
 	}
@@ -85,7 +85,7 @@ class OutputPathsCommandTest {
 		final Path alias = Files.createSymbolicLink(dir.resolve("alias"), in);
 		snapshot();
 		for (final Path same : List.of(in, in.resolve("."), alias)) {
-			final SauronCliTest.Result r = run("segment", "-m", model.toString(), "--input-dir", in.toString(), "--output-dir", same.toString());
+			final Cli.Result r = run("segment", "-m", model.toString(), "--input-dir", in.toString(), "--output-dir", same.toString());
 			assertFailsClearly(r, "--output-dir " + same + " is the input --input-dir " + in);
 			assertUntouched();
 		}
@@ -98,7 +98,7 @@ class OutputPathsCommandTest {
 	@Test
 	void segmentAndFeaturesWriteNothingIntoTheModelFolder() throws IOException {
 		snapshot();
-		assertFailsClearly(SauronCliTest.segment(model, scan, model.resolve("labels.nii.gz")), "--output " + model.resolve("labels.nii.gz"),
+		assertFailsClearly(Cli.segment(model, scan, model.resolve("labels.nii.gz")), "--output " + model.resolve("labels.nii.gz"),
 				"is inside the input --model " + model);
 		assertFailsClearly(run("segment", "-m", model.toString(), "--input-dir", dir.toString(), "--output-dir", model.resolve("labels").toString()),
 				"--output-dir " + model.resolve("labels") + " is inside the input --model " + model);
@@ -128,7 +128,7 @@ class OutputPathsCommandTest {
 		assertFailsClearly(prune(model.resolve("pruned")), "--output " + model.resolve("pruned") + " is inside the input --model " + model);
 		assertFailsClearly(run("prune", "-m", model.toString(), "-o", scan.toString(), "-i", scan.toString(), "--tau", "0.5"),
 				"--output " + scan + " is the input --image " + scan);
-		final Path widths = SauronCliTest.copyModel(model, dir.resolve("widths"));
+		final Path widths = CliFiles.copyModel(model, dir.resolve("widths"));
 		snapshot();
 		assertFailsClearly(run("prune", "-m", model.toString(), "-o", widths.resolve("l1").toString(), "--l1-widths-from", widths.toString()),
 				"is inside the input --l1-widths-from " + widths);
@@ -136,7 +136,7 @@ class OutputPathsCommandTest {
 		prune(dir.resolve("pruned")).assertOk(); // the same run into a folder of its own works
 	}
 
-	private SauronCliTest.Result prune(final Path output) {
+	private Cli.Result prune(final Path output) {
 		return run("prune", "-m", model.toString(), "-i", scan.toString(), "-o", output.toString(), "--tau", "0.5", "--patches", "2");
 	}
 
@@ -147,7 +147,7 @@ class OutputPathsCommandTest {
 		// The model folder is replaced whole when saved: the images kept in it would go with the old model.
 		final Path image = Files.move(scan, model.resolve("scan.nii.gz")), labels = Files.move(mask, model.resolve("mask.nii.gz"));
 		snapshot();
-		final SauronCliTest.Result r = SauronCliTest.train(image, labels, model);
+		final Cli.Result r = Cli.train(image, labels, model);
 		assertFailsClearly(r, "--model " + model + " holds the input --image " + image, "would be replaced whole");
 		assertFalse(r.out().contains("epoch"), "refused before training:\n" + r.out());
 		assertUntouched();
@@ -161,7 +161,7 @@ class OutputPathsCommandTest {
 		Files.copy(scan, data.resolve("images/a.nii.gz"));
 		Files.copy(mask, data.resolve("labels/a.nii.gz"));
 		snapshot();
-		assertFailsClearly(SauronCliTest.train(scan, mask, dir.resolve("./mask.nii.gz")), "is the input --labels " + mask);
+		assertFailsClearly(Cli.train(scan, mask, dir.resolve("./mask.nii.gz")), "is the input --labels " + mask);
 		assertFailsClearly(run("train", "--data", data.toString(), "-m", data.resolve("labels").toString()),
 				"--model " + data.resolve("labels") + " holds the input --data " + data.resolve("labels/a.nii.gz"));
 		assertFailsClearly(run("train", "--data", data.toString(), "-m", dir.toString()), "--model " + dir + " holds the input --data " + data);

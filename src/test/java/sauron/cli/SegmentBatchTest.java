@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static sauron.cli.SauronCliTest.assertFailsClearly;
+import static sauron.cli.Cli.assertFailsClearly;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,10 +44,10 @@ class SegmentBatchTest {
 	void aCorruptFileInTheMiddleOfABatchIsReportedAndTheOthersAreSegmented(@TempDir final Path tmp) throws IOException {
 		final Path in = Files.createDirectories(tmp.resolve("in")), out = tmp.resolve("out");
 		final String[] names = { "a.nii.gz", "b.tif", "c.nii.gz", "d.nii.gz", "e.tif", "f.nii", "g.nii.gz", "h.tif" };
-		for (final String name : names) SauronCliTest.writeImage(in.resolve(name), SauronCliTest.disc(new int[] { 24, 20 }, new double[] { 1, 1 }, 1));
+		for (final String name : names) CliFiles.writeImage(in.resolve(name), CliFiles.disc(new int[] { 24, 20 }, new double[] { 1, 1 }, 1));
 		Files.write(in.resolve("d.nii.gz"), new byte[] { 31, -117, 8, 0, 1, 2, 3 }); // a gzip header, then nothing
 		Files.writeString(in.resolve("e.tif"), "not a TIFF");
-		final SauronCliTest.Result r = SauronCliTest.run("segment", "-m", model.toString(), "--input-dir", in.toString(), "--output-dir", out.toString());
+		final Cli.Result r = Cli.run("segment", "-m", model.toString(), "--input-dir", in.toString(), "--output-dir", out.toString());
 		final List<String> err = r.err().lines().toList();
 		assertEquals(3, err.size(), r::toString);
 		assertTrue(err.get(0).startsWith("failed: " + in.resolve("d.nii.gz") + ": "), r::toString);
@@ -62,7 +62,7 @@ class SegmentBatchTest {
 	@Test
 	void aSingleBadImageStillFailsInOneLine(@TempDir final Path tmp) throws IOException {
 		final Path bad = Files.writeString(tmp.resolve("bad.tif"), "not a TIFF");
-		final SauronCliTest.Result r = SauronCliTest.run("segment", "-m", model.toString(), "-i", bad.toString(), "-o", tmp.resolve("labels.tif").toString());
+		final Cli.Result r = Cli.run("segment", "-m", model.toString(), "-i", bad.toString(), "-o", tmp.resolve("labels.tif").toString());
 		assertFailsClearly(r, bad.toString());
 		assertEquals(1, r.err().lines().count(), r::toString);
 	}

@@ -32,7 +32,7 @@ class SizeOptionsTest {
 
 	@Test
 	void aHugePatchIsAUsageErrorOfOneLine() {
-		final SauronCliTest.Result r = SauronCliTest.run("train", "-i", "x.nii", "-l", "y.nii", "-m", dir.resolve("m").toString(), "--patch", "16384x16384x16384");
+		final Cli.Result r = Cli.run("train", "-i", "x.nii", "-l", "y.nii", "-m", dir.resolve("m").toString(), "--patch", "16384x16384x16384");
 		assertEquals(2, r.exit(), r::toString);
 		assertTrue(r.err().startsWith("error: Invalid value for option '--patch': '16384x16384x16384' is 4,398,046,511,104 voxels"), r::toString);
 		assertFalse(r.err().contains("int32"), r::toString);
@@ -45,14 +45,14 @@ class SizeOptionsTest {
 		final byte[] l = new byte[256];
 		l[17] = 1;
 		ImageFiles.writeLabels(new LabelVolume(new int[] { 16, 16 }, l, new double[] { 1, 1 }), labels);
-		final SauronCliTest.Result r = SauronCliTest.train(image, labels, dir.resolve("m"), "--batch", "100000000");
-		SauronCliTest.assertFailsClearly(r, "a batch of 100000000 patches of [16, 16] is 25,600,000,000 voxels per step");
+		final Cli.Result r = Cli.train(image, labels, dir.resolve("m"), "--batch", "100000000");
+		Cli.assertFailsClearly(r, "a batch of 100000000 patches of [16, 16] is 25,600,000,000 voxels per step");
 		assertFalse(Files.exists(dir.resolve("m")));
 	}
 
 	@Test
 	void aBatchInScientificNotationIsAUsageError() {
-		final SauronCliTest.Result r = SauronCliTest.run("train", "-i", "x.nii", "-l", "y.nii", "-m", dir.resolve("m").toString(), "--batch", "1e8");
+		final Cli.Result r = Cli.run("train", "-i", "x.nii", "-l", "y.nii", "-m", dir.resolve("m").toString(), "--batch", "1e8");
 		assertEquals(2, r.exit(), r::toString);
 		assertTrue(r.err().startsWith("error: Invalid value for option '--batch': '1e8' is not an int"), r::toString);
 	}

@@ -40,10 +40,10 @@ class TrainInitCommandTest {
 
 	@BeforeAll
 	static void trainABaselineAndPruneItByL1Norm() throws IOException {
-		image = SauronCliTest.writeImage(shared.resolve("disc.nii.gz"), SauronCliTest.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
-		labels = SauronCliTest.writeLabels(shared.resolve("disc-labels.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
+		image = CliFiles.writeImage(shared.resolve("disc.nii.gz"), CliFiles.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
+		labels = CliFiles.writeLabels(shared.resolve("disc-labels.nii.gz"), CliFiles.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
 		baseline = shared.resolve("baseline");
-		SauronCliTest.train(image, labels, baseline, "--base", "8", "--lambda", "0", "--no-prune").assertOk();
+		Cli.train(image, labels, baseline, "--base", "8", "--lambda", "0", "--no-prune").assertOk();
 		// The widths to prune to: half of every layer, as a Sauron run might leave.
 		final UNetSpec spec = ModelStore.load(baseline).spec();
 		final Map<String, Integer> half = new LinkedHashMap<>();
@@ -53,19 +53,19 @@ class TrainInitCommandTest {
 		ModelStore.save(new SauronModel(target, Weights.heNormal(new Topology(target), 1),
 				new ModelMetadata("zscore per image", new double[] { 1, 1 }, new int[] { 16, 16 }, new JsonObject(), List.of())), widths);
 		l1 = shared.resolve("l1");
-		SauronCliTest.run("prune", "-m", baseline.toString(), "-o", l1.toString(), "--l1-widths-from", widths.toString()).assertOk();
+		Cli.run("prune", "-m", baseline.toString(), "-o", l1.toString(), "--l1-widths-from", widths.toString()).assertOk();
 	}
 
-	private static SauronCliTest.Result fineTune(final Path out, final String... extra) {
+	private static Cli.Result fineTune(final Path out, final String... extra) {
 		final List<String> args = new ArrayList<>(List.of("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--init", l1.toString(),
 				"--batch", "2", "--epochs", "1", "--steps", "2"));
 		args.addAll(List.of(extra));
-		return SauronCliTest.run(args.toArray(new String[0]));
+		return Cli.run(args.toArray(new String[0]));
 	}
 
 	@Test
 	void plainFineTuningKeepsTheL1PrunedWidthsAndTheModelsPatchSize(@TempDir final Path tmp) throws IOException {
-		final SauronCliTest.Result r = fineTune(tmp.resolve("tuned"), "--lambda", "0", "--no-prune").assertOk();
+		final Cli.Result r = fineTune(tmp.resolve("tuned"), "--lambda", "0", "--no-prune").assertOk();
 		assertTrue(r.out().contains("epoch   1/1") && r.out().contains("saved"), r.out());
 		final SauronModel start = ModelStore.load(l1), tuned = ModelStore.load(tmp.resolve("tuned"));
 		assertEquals(start.spec(), tuned.spec());
@@ -85,45 +85,45 @@ class TrainInitCommandTest {
 	@Test
 	void optionsThatDescribeAnotherNetworkAreRefused(@TempDir final Path tmp) {
 		final Path out = tmp.resolve("tuned");
-		SauronCliTest.assertFailsClearly(fineTune(out, "--base", "8"), "--base cannot be given with --init", l1.toString());
-		SauronCliTest.assertFailsClearly(fineTune(out, "--max-width", "64"), "--max-width cannot be given with --init");
-		SauronCliTest.assertFailsClearly(fineTune(out, "--levels", "3"), "--levels 3 differs from --init " + l1, "2 levels");
-		SauronCliTest.assertFailsClearly(fineTune(out, "--dims", "3"), "--dims 3 differs from --init " + l1, "2D network");
-		SauronCliTest.assertFailsClearly(fineTune(out, "--classes", "3"), "--classes 3 differs from --init " + l1, "2 classes");
+		Cli.assertFailsClearly(fineTune(out, "--base", "8"), "--base cannot be given with --init", l1.toString());
+		Cli.assertFailsClearly(fineTune(out, "--max-width", "64"), "--max-width cannot be given with --init");
+		Cli.assertFailsClearly(fineTune(out, "--levels", "3"), "--levels 3 differs from --init " + l1, "2 levels");
+		Cli.assertFailsClearly(fineTune(out, "--dims", "3"), "--dims 3 differs from --init " + l1, "2D network");
+		Cli.assertFailsClearly(fineTune(out, "--classes", "3"), "--classes 3 differs from --init " + l1, "2 classes");
 		fineTune(out, "--levels", "2", "--dims", "2", "--classes", "2", "--validation", "0").assertOk();
 	}
 
 	@Test
 	void dataThatDoesNotFitTheStartingModelIsRefused(@TempDir final Path tmp) throws IOException {
-		final LabelVolume three = SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 });
+		final LabelVolume three = CliFiles.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 });
 		three.set(0, 2);
-		final Path threeClasses = SauronCliTest.writeLabels(tmp.resolve("three.nii.gz"), three);
-		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", image.toString(), "-l", threeClasses.toString(), "-m", tmp.resolve("t").toString(),
+		final Path threeClasses = CliFiles.writeLabels(tmp.resolve("three.nii.gz"), three);
+		Cli.assertFailsClearly(Cli.run("train", "-i", image.toString(), "-l", threeClasses.toString(), "-m", tmp.resolve("t").toString(),
 				"--init", l1.toString()), "the labels have 3 classes", l1.toString(), "has 2 classes");
 
-		final Volume one = SauronCliTest.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 2);
+		final Volume one = CliFiles.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 2);
 		final float[] both = new float[2 * one.data().length];
 		for (int i = 0; i < one.data().length; i++) both[2 * i] = both[2 * i + 1] = one.data()[i];
-		final Path twoChannels = SauronCliTest.writeImage(tmp.resolve("two.tif"), new Volume(one.shape(), 2, both, one.voxelSize()));
-		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", twoChannels.toString(), "-l", labels.toString(), "-m", tmp.resolve("t").toString(),
+		final Path twoChannels = CliFiles.writeImage(tmp.resolve("two.tif"), new Volume(one.shape(), 2, both, one.voxelSize()));
+		Cli.assertFailsClearly(Cli.run("train", "-i", twoChannels.toString(), "-l", labels.toString(), "-m", tmp.resolve("t").toString(),
 				"--init", l1.toString()), "2 channel(s)", l1.toString(), "takes 1");
 	}
 
 	@Test
 	void fineTuningNeverWritesOverTheModelItStartsFromNorStartsFromNothing(@TempDir final Path tmp) {
-		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", l1.toString(), "--init", l1.toString()),
+		Cli.assertFailsClearly(Cli.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", l1.toString(), "--init", l1.toString()),
 				"--model " + l1, "is the input --init " + l1);
-		SauronCliTest.assertFailsClearly(fineTuneFrom(tmp.resolve("missing"), tmp.resolve("t")), tmp.resolve("missing").toString());
+		Cli.assertFailsClearly(fineTuneFrom(tmp.resolve("missing"), tmp.resolve("t")), tmp.resolve("missing").toString());
 	}
 
-	private static SauronCliTest.Result fineTuneFrom(final Path init, final Path out) {
-		return SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--init", init.toString());
+	private static Cli.Result fineTuneFrom(final Path init, final Path out) {
+		return Cli.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--init", init.toString());
 	}
 
 	@Test
 	void widthsFromTrainsThatNetworkFromScratch(@TempDir final Path tmp) throws IOException {
 		final Path out = tmp.resolve("scratch");
-		SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from", l1.toString(), "--batch", "2",
+		Cli.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from", l1.toString(), "--batch", "2",
 				"--epochs", "1", "--steps", "1", "--lambda", "0", "--no-prune", "--lr", "1e-9").assertOk();
 		final SauronModel start = ModelStore.load(l1), scratch = ModelStore.load(out);
 		assertEquals(start.spec(), scratch.spec());
@@ -133,13 +133,13 @@ class TrainInitCommandTest {
 		double diff = 0;
 		for (int i = 0; i < kernel.length; i++) diff = Math.max(diff, Math.abs(kernel[i] - pruned[i]));
 		assertTrue(diff > 1e-3, "weights equal to the starting model's: max difference " + diff);
-		SauronCliTest.assertFailsClearly(SauronCliTest.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from",
+		Cli.assertFailsClearly(Cli.run("train", "-i", image.toString(), "-l", labels.toString(), "-m", out.toString(), "--widths-from",
 				l1.toString(), "--init", l1.toString()), "not both");
 	}
 
 	@Test
 	void helpListsInit() {
-		final SauronCliTest.Result r = SauronCliTest.run("train", "--help").assertOk();
+		final Cli.Result r = Cli.run("train", "--help").assertOk();
 		assertTrue(r.out().contains("--init") && r.out().contains("fine-tune"), r.out());
 	}
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static sauron.cli.SauronCliTest.assertFailsClearly;
+import static sauron.cli.Cli.assertFailsClearly;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,18 +37,18 @@ class TrainModelFolderTest {
 
 	@BeforeAll
 	static void images() throws IOException {
-		image = SauronCliTest.writeImage(shared.resolve("disc.nii.gz"), SauronCliTest.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
-		labels = SauronCliTest.writeLabels(shared.resolve("disc-labels.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
+		image = CliFiles.writeImage(shared.resolve("disc.nii.gz"), CliFiles.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
+		labels = CliFiles.writeLabels(shared.resolve("disc-labels.nii.gz"), CliFiles.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
 	}
 
-	private static void assertNotTrained(final SauronCliTest.Result r) {
+	private static void assertNotTrained(final Cli.Result r) {
 		assertFalse(r.out().contains("epoch"), () -> "refused before training: " + r);
 	}
 
 	@Test
 	void aModelFolderBelowAFileFailsBeforeTraining() throws IOException {
 		final Path file = Files.writeString(tmp.resolve("results"), "a file");
-		final SauronCliTest.Result r = SauronCliTest.train(image, labels, file.resolve("run1").resolve("model"));
+		final Cli.Result r = Cli.train(image, labels, file.resolve("run1").resolve("model"));
 		assertFailsClearly(r, "cannot save the model to " + file.resolve("run1").resolve("model") + ": " + file + " is a file, not a folder");
 		assertNotTrained(r);
 		assertEquals("a file", Files.readString(file));
@@ -60,7 +60,7 @@ class TrainModelFolderTest {
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
 		try {
 			Assumptions.assumeFalse(Files.isWritable(folder), "permissions do not bind this user (root)");
-			final SauronCliTest.Result r = SauronCliTest.train(image, labels, folder.resolve("model"));
+			final Cli.Result r = Cli.train(image, labels, folder.resolve("model"));
 			assertFailsClearly(r, "cannot save the model to " + folder.resolve("model") + ": the folder " + folder + " is not writable");
 			assertNotTrained(r);
 		} finally {
@@ -72,19 +72,19 @@ class TrainModelFolderTest {
 	void aSecondTrainingIntoAFolderThatATrainingHoldsFailsBeforeTraining() throws IOException {
 		final Path model = tmp.resolve("model");
 		try (ModelDestination first = ModelDestination.reserve(model)) {
-			final SauronCliTest.Result r = SauronCliTest.train(image, labels, model);
+			final Cli.Result r = Cli.train(image, labels, model);
 			assertFailsClearly(r, model + " is being written by another training");
 			assertNotTrained(r);
 		}
-		SauronCliTest.train(image, labels, model).assertOk();
+		Cli.train(image, labels, model).assertOk();
 	}
 
 	@Test
 	void aModelThatCannotBeSavedAfterTrainingIsSavedBesideItAndTheErrorSaysWhere() throws Exception {
 		final Path model = tmp.resolve("model");
-		final SauronCliTest.Result r;
+		final Cli.Result r;
 		try (AutoCloseable full = SaveFailures.failNextSave("No space left on device")) {
-			r = SauronCliTest.train(image, labels, model);
+			r = Cli.train(image, labels, model);
 		}
 		assertFailsClearly(r, "cannot save the model to " + model + " (No space left on device); the trained model was saved to ");
 		final Matcher saved = Pattern.compile("saved to (.*) instead").matcher(r.err());

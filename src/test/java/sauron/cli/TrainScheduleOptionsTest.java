@@ -29,13 +29,13 @@ class TrainScheduleOptionsTest {
 
 	@BeforeAll
 	static void writeData() throws IOException {
-		image = SauronCliTest.writeImage(shared.resolve("disc.nii.gz"), SauronCliTest.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
-		labels = SauronCliTest.writeLabels(shared.resolve("disc-labels.nii.gz"), SauronCliTest.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
+		image = CliFiles.writeImage(shared.resolve("disc.nii.gz"), CliFiles.disc(new int[] { 32, 32 }, new double[] { 1, 1 }, 1));
+		labels = CliFiles.writeLabels(shared.resolve("disc-labels.nii.gz"), CliFiles.discLabels(new int[] { 32, 32 }, new double[] { 1, 1 }));
 	}
 
 	private SauronSettings trainedWith(final String... options) throws IOException {
 		final Path model = dir.resolve("model");
-		SauronCliTest.train(image, labels, model, options).assertOk();
+		Cli.train(image, labels, model, options).assertOk();
 		final JsonObject sauron = ModelStore.load(model).metadata().training().getAsJsonObject("sauron");
 		return new Gson().fromJson(sauron, SauronSettings.class);
 	}
@@ -63,7 +63,7 @@ class TrainScheduleOptionsTest {
 
 	@Test
 	void sharesThatLeaveNoPruningPhaseAreRefusedBeforeTraining() {
-		final SauronCliTest.Result r = SauronCliTest.train(image, labels, dir.resolve("m"), "--warmup", "0.6", "--recovery", "0.5");
+		final Cli.Result r = Cli.train(image, labels, dir.resolve("m"), "--warmup", "0.6", "--recovery", "0.5");
 		assertEquals(1, r.exit());
 		assertTrue(r.err().contains("warm-up and recovery shares"), r.err());
 	}

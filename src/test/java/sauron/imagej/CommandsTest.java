@@ -228,6 +228,24 @@ class CommandsTest {
 	}
 
 	@Test
+	void exportToBioimageioWritesTheZipWithATestPatchOfTheOpenImageNamedByItsTitle() throws Exception {
+		final ImagePlus image = TestImages.discs("discs")[0];
+		final Path zip = tmp.resolve("export/discs-model.zip");
+		final CommandModule m = run(ExportBioimageioCommand.class, "image", image, "model_dir", model2d.toFile(), "output_file", zip.toFile(), "name", "",
+				"authors", "Jane Doe", "cite", "", "license", "CC-BY-4.0");
+		assertNull(error(m));
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+			final String rdf = new String(z.getInputStream(z.getEntry("rdf.yaml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertTrue(rdf.contains("name: Sauron U-Net 2D model2d") && rdf.contains("  - name: Jane Doe"), rdf);
+			final String readme = new String(z.getInputStream(z.getEntry("README.md")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertTrue(readme.contains("from the centre of discs"), "the image's title, not the engine's temporary file: " + readme);
+		}
+		final String bad = error(run(ExportBioimageioCommand.class, "image", image, "model_dir", model2d.toFile(), "output_file", zip.toFile(), "name", "",
+				"authors", "", "cite", "", "license", "CC BY"));
+		assertTrue(bad != null && bad.contains("license 'CC BY'") && bad.contains("SPDX"), bad);
+	}
+
+	@Test
 	void importNiftiGivesACalibratedImage() throws Exception {
 		final Volume v = Volume.zeros(new int[] { 6, 5, 4 }, 1, new double[] { 0.5, 0.5, 2 });
 		v.data()[v.index(2, 3, 1)] = 42;

@@ -84,6 +84,12 @@ class MacroTest {
 			RESULT("prune", File.exists("PRUNED/sauron.json"));
 			""";
 
+	private static final String EXPORT = """
+			newImage("cells", "32-bit ramp", 32, 32, 1);
+			run("Export to bioimage.io", "image=cells model_dir=[MODEL] output_file=[EXPORTED] authors=[Jane Doe] license=CC-BY-4.0");
+			RESULT("export", File.exists("EXPORTED"));
+			""";
+
 	@BeforeAll
 	static void runMacros() throws Exception {
 		final Path model = TestImages.untrainedModel(tmp.resolve("model"), 2);
@@ -92,10 +98,11 @@ class MacroTest {
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", classPath(), MacroRunner.class.getName(), classPath()));
 		int i = 0;
-		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN, PRUNE)) {
+		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN, PRUNE, EXPORT)) {
 			final Path file = tmp.resolve("macro" + i++ + ".ijm");
 			Files.writeString(file, "setBatchMode(true);\n" + MacroRunner.withResults(macro).replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
-					.replace("MISSING", tmp.resolve("missing").toString()).replace("AFTER", tmp.resolve("after.txt").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("PRUNED", tmp.resolve("pruned").toString()));
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("AFTER", tmp.resolve("after.txt").toString()).replace("TRAINED", tmp.resolve("trained").toString())
+					.replace("PRUNED", tmp.resolve("pruned").toString()).replace("EXPORTED", tmp.resolve("cells-model.zip").toString()));
 			command.add(file.toString());
 		}
 		outcome = MacroRunner.run(command, Path.of("target", "macro-test.log"));
@@ -139,6 +146,15 @@ class MacroTest {
 		final long before = sauron.model.ModelStore.load(tmp.resolve("model")).topology().parameterCount();
 		final long after = sauron.model.ModelStore.load(tmp.resolve("pruned")).topology().parameterCount();
 		if (!(after < before)) throw new AssertionError(before + " -> " + after);
+	}
+
+	@Test
+	void exportToBioimageioWritesTheZipWithTheAuthorsGiven() throws Exception {
+		assertEquals("1", result("export"));
+		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(tmp.resolve("cells-model.zip").toFile())) {
+			final String rdf = new String(z.getInputStream(z.getEntry("rdf.yaml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			if (!rdf.contains("  - name: Jane Doe\n") || !rdf.contains("name: Sauron U-Net 2D model\n")) throw new AssertionError(rdf);
+		}
 	}
 
 	@Test
