@@ -1,5 +1,6 @@
 package sauron.imagej;
 
+import java.awt.Checkbox;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import org.scijava.service.Service;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import ij.plugin.frame.Recorder;
 
 /**
  * The plain ImageJ 1 entry for a Sauron command (plugins.config passes the command class as the argument):
@@ -40,11 +43,16 @@ public final class LegacyCommand implements PlugIn {
 		}
 		final List<Field> inputs = fields(command.getClass(), true);
 		final GenericDialog gd = new GenericDialog(command.title());
+		// Non-null while a macro runs this command: its options, which the dialog reads instead of showing itself.
+		final String macroOptions = Macro.getOptions();
 		try {
 			for (final Field f : inputs) addField(gd, f, f.get(command));
 			gd.showDialog();
 			if (gd.wasCanceled()) return;
-			for (final Field f : inputs) f.set(command, nextValue(gd, f));
+			int checkbox = 0;
+			for (final Field f : inputs)
+				if (f.getType() == boolean.class) f.set(command, nextFlag(gd, checkbox++, f.getName(), macroOptions, f.getBoolean(command)));
+				else f.set(command, nextValue(gd, f));
 			if (gd.invalidNumber()) throw new IllegalArgumentException("a number field holds no valid number: " + gd.getErrorMessage());
 		} catch (final Exception e) {
 			UserMessages.error(command.title(), e);
@@ -100,6 +108,22 @@ public final class LegacyCommand implements PlugIn {
 		else throw new IllegalStateException("no dialog field for " + t + " " + key);
 	}
 
+	/**
+	 * A yes/no input. From a macro: {@code key=true}, {@code key=false} or a bare {@code key} (see
+	 * {@link MacroOptions}); not given, it keeps its default, as in Fiji. From the dialog: the checkbox, recorded as
+	 * {@code key=true} or {@code key=false} (GenericDialog would record a bare key, and nothing when unchecked, which
+	 * Fiji reads as the default), so that a recorded line plays back the same in ImageJ 1 and in Fiji.
+	 */
+	private static boolean nextFlag(final GenericDialog gd, final int index, final String key, final String macroOptions, final boolean current) {
+		if (macroOptions != null) {
+			final Boolean given = MacroOptions.flag(macroOptions, key);
+			return given == null ? current : given;
+		}
+		final boolean checked = ((Checkbox) gd.getCheckboxes().get(index)).getState();
+		if (Recorder.record) Recorder.recordOption(key, String.valueOf(checked));
+		return checked;
+	}
+
 	private static Object nextValue(final GenericDialog gd, final Field f) {
 		final Class<?> t = f.getType();
 		final boolean choices = t == String.class && f.getAnnotation(Parameter.class).choices().length > 0;
@@ -113,7 +137,6 @@ public final class LegacyCommand implements PlugIn {
 		}
 		if (choices) return gd.getNextChoice();
 		if (t == String.class) return gd.getNextString();
-		if (t == boolean.class) return gd.getNextBoolean();
 		if (t == int.class) return (int) Math.round(gd.getNextNumber());
 		return gd.getNextNumber();
 	}

@@ -45,10 +45,15 @@ public abstract class SauronCommand implements Command, Initializable, Cancelabl
 		if (refusal != null) cancel(refusal);
 	}
 
+	/** Runs the command; a failure is reported in one line, stops the calling macro and cancels the command with that line. */
 	@Override
 	public final void run() {
 		error = JavaVersionGate.check(title());
-		if (error != null) return;
+		if (error == null) runAction();
+		if (error != null) cancel(error);
+	}
+
+	private void runAction() {
 		try {
 			final Method run = Class.forName(ACTIONS, true, SauronCommand.class.getClassLoader()).getDeclaredMethod("run", SauronCommand.class);
 			run.setAccessible(true);

@@ -2,13 +2,20 @@ package sauron.imagej;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
 
 import ij.IJ;
+import ij.Macro;
+import ij.Prefs;
+import ij.macro.Interpreter;
 
 /**
  * How commands talk to the user: errors as a dialog in the GUI and as a log line headless, with the text the
- * command line prints; never a stack trace (set SAURON_DEBUG to get one on stderr). Compiled for Java 8, as the
- * entry classes that use it (see {@link SauronCommand}).
+ * command line prints; never a stack trace (set SAURON_DEBUG to get one on stderr). A failed command also stops the
+ * macro that called it, so that a batch macro never carries on without the command's outputs, and a macro run from
+ * the command line without a window (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
+ * Compiled for Java 8, as the entry classes that use it (see {@link SauronCommand}).
  */
 public final class UserMessages {
 
@@ -27,9 +34,63 @@ public final class UserMessages {
 		error(command, of(e));
 	}
 
+	/** Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. */
 	static void error(final String command, final String text) {
 		if (headless()) IJ.log(command + " error: " + text);
-		else IJ.error(command, text);
+		else dialog(command, text);
+		stopMacro(text);
+		if (commandLineBatch()) {
+			System.out.flush();
+			System.exit(1);
+		}
+	}
+
+	/**
+	 * IJ.error's dialog; in a macro's run("..."), ImageJ's own "Macro Error" dialog with the text and the macro's
+	 * line, after which ImageJ aborts the macro by throwing "Macro canceled" through this command: caught here, so
+	 * that the command still ends normally with its message as its error (in Fiji this is the module's thread).
+	 */
+	private static void dialog(final String command, final String text) {
+		try {
+			IJ.error(command, text);
+		} catch (final RuntimeException e) {
+			if (!Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
+		}
+	}
+
+	/**
+	 * Ends the macro running now, if any, after the statement that called the command: the run("...") returns, the
+	 * macro goes no further. The interpreter ends quietly, since the message was given; this works from the macro's
+	 * thread (ImageJ 1's plugins.config route) and from the module thread imagej-legacy runs a SciJava command in.
+	 */
+	private static void stopMacro(final String text) {
+		final Interpreter macro = Interpreter.getInstance();
+		if (macro == null) return;
+		macro.setIgnoreErrors(true);
+		macro.abort(text);
+	}
+
+	/**
+	 * Whether this JVM was started to run a macro from the command line with no ImageJ window, where ImageJ 1 and
+	 * Fiji exit with 0 whatever the macro did: the launcher's arguments (sun.java.command) hold -batch or -macro, or
+	 * ImageJ 1 says it ran a command-line macro, and there is no ImageJ window. Never true in a Fiji with a window
+	 * or in a JVM that embeds ImageJ (such as PyImageJ), which must not be ended.
+	 */
+	static boolean commandLineBatch() {
+		if (IJ.getInstance() != null) return false;
+		final String command = System.getProperty("sun.java.command");
+		final List<String> words = command == null ? Arrays.<String>asList() : Arrays.asList(command.split(" "));
+		if (words.contains("-batch-no-exit")) return false;
+		return words.contains("-batch") || words.contains("-macro") || imageJRanACommandLineMacro();
+	}
+
+	/** ImageJ 1's own record of a -macro/-batch argument (Prefs.commandLineMacro(), not in every ImageJ 1). */
+	private static boolean imageJRanACommandLineMacro() {
+		try {
+			return Boolean.TRUE.equals(Prefs.class.getMethod("commandLineMacro").invoke(null));
+		} catch (final ReflectiveOperationException | RuntimeException e) {
+			return false;
+		}
 	}
 
 	static void log(final String text) {

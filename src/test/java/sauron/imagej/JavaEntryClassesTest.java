@@ -54,7 +54,7 @@ class JavaEntryClassesTest {
 	@Test
 	void everyClassFijiLoadsFirstAndEveryClassOfOursTheyNameIsAJava8ClassFile() throws IOException {
 		final List<String> entries = entryClasses();
-		assertTrue(entries.contains("sauron.imagej.LegacyCommand") && entries.contains("sauron.imagej.TrainUNetCommand") && entries.size() >= 10, entries.toString());
+		assertTrue(entries.contains("sauron.imagej.LegacyCommand") && entries.contains("sauron.imagej.TrainUNetCommand") && entries.contains("sauron.imagej.MacroFlagsPreprocessor") && entries.size() >= 10, entries.toString());
 		final Map<String, Integer> versions = new HashMap<>();
 		final Deque<String> todo = new ArrayDeque<>(entries);
 		while (!todo.isEmpty()) {
@@ -118,6 +118,7 @@ class JavaEntryClassesTest {
 			// As SciJava reads a command's parameters and ImageJ 1 its plugin, then makes one.
 			for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) c.getDeclaredFields();
 			final Object entry = type.getDeclaredConstructor().newInstance();
+			if (!(entry instanceof ij.plugin.PlugIn) && !(entry instanceof org.scijava.command.Command)) continue; // a preprocessor: made, not run
 			final String[] printed = new String[1];
 			if (name.equals("sauron.imagej.LegacyCommand")) {
 				printedBy(printed, () -> {
@@ -162,7 +163,7 @@ class JavaEntryClassesTest {
 
 	/**
 	 * Every class plugins.config names (the ImageJ 1 class and its arguments) and every command in SciJava's plugin
-	 * index, which must be the same commands: both menus offer every one.
+	 * index, which must be the same commands: both menus offer every one; then the index's other plugins.
 	 */
 	private static List<String> entryClasses() throws IOException {
 		final List<String> names = new ArrayList<>();
@@ -172,10 +173,13 @@ class JavaEntryClassesTest {
 			names.add(config.group(1));
 			configured.add(config.group(2));
 		}
-		final Matcher index = Pattern.compile("\\{\"class\":\"([\\w.$]+)\",\"values\":\\{[^}]*\"type\":\"org.scijava.command.Command\"").matcher(resource("META-INF/json/org.scijava.plugin.Plugin"));
-		while (index.find()) indexed.add(index.group(1));
+		final TreeSet<String> otherPlugins = new TreeSet<>();
+		final Matcher index = Pattern.compile("\\{\"class\":\"([\\w.$]+)\",\"values\":\\{[^}]*\"type\":\"([\\w.]+)\"").matcher(resource("META-INF/json/org.scijava.plugin.Plugin"));
+		while (index.find()) (index.group(2).equals("org.scijava.command.Command") ? indexed : otherPlugins).add(index.group(1));
 		assertEquals(configured, indexed, "plugins.config's commands and SciJava's");
 		names.addAll(indexed);
+		// Fiji also makes every preprocessor of the index for every command it runs, ours included.
+		names.addAll(otherPlugins);
 		return names.stream().distinct().toList();
 	}
 

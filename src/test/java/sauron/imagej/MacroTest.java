@@ -1,6 +1,8 @@
 package sauron.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugins.config entries, run by their menu labels from ImageJ 1 macros, headless, through ij1-patcher's
  * LegacyEnvironment (in a child JVM, see {@link MacroRunner}). A macro error is only logged there, so each
- * macro stores what it found with call("java.lang.System.setProperty", ...) and the tests assert on that.
+ * macro stores what it found with call("java.lang.System.setProperty", ...) and the tests assert on that. Yes/no
+ * inputs are given as Fiji records them (probabilities=true) and as ImageJ 1 does (a bare probabilities).
  */
 class MacroTest {
 
@@ -25,14 +28,18 @@ class MacroTest {
 
 	private static final String SEGMENT = """
 			newImage("cells", "32-bit ramp", 32, 32, 1);
-			run("Segment Image", "image=cells model_dir=[MODEL] probabilities");
-			labels = ""; probs = "";
+			run("Segment Image", "image=cells model_dir=[MODEL] probabilities=true");
+			newImage("spots", "32-bit ramp", 32, 32, 1);
+			run("Segment Image", "image=spots model_dir=[MODEL] probabilities");
+			labels = ""; probs = ""; bare = "";
 			for (i = 1; i <= nImages; i++) {
 				selectImage(i); getDimensions(w, h, c, z, t);
 				if (getTitle() == "cells-labels") labels = "" + w + "x" + h + " " + bitDepth();
 				if (getTitle() == "cells-probabilities") probs = "" + c + " channels";
+				if (getTitle() == "spots-probabilities") bare = "" + c + " channels";
 			}
 			RESULT("segment", labels + ", " + probs);
+			RESULT("segment bare flag", bare);
 			""";
 
 	private static final String EVALUATE = """
@@ -56,8 +63,10 @@ class MacroTest {
 			getVoxelSize(pw, ph, pd, unit);
 			RESULT("import", getTitle() + " " + nSlices + " " + pd + " " + unit);
 			run("Model Info", "model_dir=[MODEL]");
-			run("Segment Image", "image=cells model_dir=[MISSING]");
-			RESULT("after errors", "still running");
+			newImage("blank", "32-bit ramp", 32, 32, 1);
+			run("Segment Image", "image=blank model_dir=[MISSING] probabilities=false");
+			File.saveString("the macro went on", "AFTER");
+			RESULT("after the failure", "still running");
 			""";
 
 	private static final String TRAIN = """
@@ -92,8 +101,8 @@ class MacroTest {
 		for (final String macro : List.of(SEGMENT, EVALUATE, FEATURE_MAPS, IMPORT_AND_INFO, TRAIN, PRUNE, EXPORT)) {
 			final Path file = tmp.resolve("macro" + i++ + ".ijm");
 			Files.writeString(file, "setBatchMode(true);\n" + MacroRunner.withResults(macro).replace("MODEL", model.toString()).replace("NIFTI", tmp.resolve("scan.nii").toString())
-					.replace("MISSING", tmp.resolve("missing").toString()).replace("TRAINED", tmp.resolve("trained").toString()).replace("PRUNED", tmp.resolve("pruned").toString())
-					.replace("EXPORTED", tmp.resolve("cells-model.zip").toString()));
+					.replace("MISSING", tmp.resolve("missing").toString()).replace("AFTER", tmp.resolve("after.txt").toString()).replace("TRAINED", tmp.resolve("trained").toString())
+					.replace("PRUNED", tmp.resolve("pruned").toString()).replace("EXPORTED", tmp.resolve("cells-model.zip").toString()));
 			command.add(file.toString());
 		}
 		outcome = MacroRunner.run(command, Path.of("target", "macro-test.log"));
@@ -111,7 +120,12 @@ class MacroTest {
 
 	@Test
 	void segmentImageGivesALabelImageAndProbabilities() {
-		assertEquals("32x32 8, 2 channels", result("segment"));
+		assertEquals("32x32 8, 2 channels", result("segment"), "with probabilities=true, the form Fiji records");
+	}
+
+	@Test
+	void imageJ1sBareFlagStillWorks() {
+		assertEquals("2 channels", result("segment bare flag"));
 	}
 
 	@Test
@@ -149,12 +163,17 @@ class MacroTest {
 	}
 
 	@Test
-	void niftiImportAndErrorsWorkFromMacros() {
+	void niftiImportAndModelInfoWorkFromMacros() {
 		assertEquals("scan.nii 5 2.5 mm", result("import"));
-		assertEquals("still running", result("after errors"));
-		final String text = outcome.log();
-		if (!text.contains("is not a Sauron model") && !text.contains("model directory not found"))
-			throw new AssertionError("the failing Segment Image was not logged:\n" + text);
-		if (!text.contains("network      2D U-Net, 3 levels")) throw new AssertionError("Model Info was not logged:\n" + text);
+		if (!outcome.log().contains("network      2D U-Net, 3 levels")) throw new AssertionError("Model Info was not logged:\n" + outcome.log());
+	}
+
+	@Test
+	void aFailedCommandStopsItsMacroAfterItsOneLineMessage() {
+		assertFalse(Files.exists(tmp.resolve("after.txt")), "the macro carried on after the failed command");
+		assertNull(outcome.results().get("after the failure"));
+		final List<String> lines = outcome.log().lines().filter(l -> l.startsWith("Segment Image error: ")).toList();
+		assertEquals(List.of("Segment Image error: file not found: " + tmp.resolve("missing") + ": model directory not found"), lines, outcome.log());
+		assertEquals("1", result("train"), "the next macro ran");
 	}
 }
