@@ -37,20 +37,14 @@
 # MM_3D=3 (or 2), and per form (X = 3D or 2D): EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X,
 # LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
-# Run time on this project's 2-core machine (AMD EPYC, 2 cores, 23 GiB), ESTIMATED (not yet measured at these
-# sizes): about 105 minutes when nothing else runs, more when other jobs share the cores. Estimated from step times
-# measured on 2026-11-29 at full width (load ~2, i.e. only the measurement running), scaled to today's step counts;
-# Sauron's steps have got cheaper since (its criterion reads the round's training batches, and it removes filters as
-# it goes), so its rows may come in under these figures:
-#   3d (4 levels, base 24, patch 32x64x48, batch 2): 1.37 s per baseline step, 1.65 s per Sauron (lambda 0.5) step;
-#      18 epochs x 10 steps (the 2026-11-29 run: 25 x 16): ~4.5 min baseline, ~4.5 sauron, ~3.5 sauron-lambda0,
-#      ~1 l1 (6 epochs), ~4.5 scratch + 0.5 probe, ~4.5 per ablation (x 10: ~45), ~15 s segmenting per model (x 15:
-#      ~4): ~67 min.
-#   2d (5 levels, base 32, patch 80x160, batch 8): 1.07 s per baseline step, 1.85 s per Sauron step (its regulariser
-#      over a batch of 8 costs more here); segmenting the 1 mm hemisphere ~45 s per model;
-#      16 epochs x 12 steps (was 24 x 16): ~3.7 min baseline, ~5 sauron, ~4 sauron-lambda0, ~1 l1 (6 epochs),
-#      ~5 scratch + 0.5 probe, ~5 per ablation (x 2: ~10), ~5.5 segmenting 7 models, ~2 figures: ~37 min.
-#   plus ~2 min data and build. Every further 3d ablation adds ~4.5 min, every 2d one ~5.7 (with its segmenting).
+# Run time on this project's 2-core machine (2 cores, 23 GiB), MEASURED on 2026-12-01 (commit 5291ee1, the defaults,
+# every 3d ablation and "paper no-comp" on 2d): 65 min 13 s in all, with other jobs at nice 19 sharing the cores
+# (load average up to 10). By row, in minutes: 3d (4 levels, base 24, patch 32x64x48, batch 2, 18 epochs x 10
+# steps): baseline 3.6, sauron 2.9, sauron-lambda0 2.6, l1 0.4, scratch 3.1 with its probe, each ablation 2.5-4.1
+# (44 min for the 3d form with ten ablations); 2d (5 levels, base 32, patch 80x160, batch 8, 16 epochs x 12 steps):
+# baseline 3.3, sauron 2.6, sauron-lambda0 2.7, l1 0.5, scratch 2.3 with its probe, each ablation 2.6-3.8; segmenting
+# the 1 mm hemisphere 43 s with the baseline, 13-19 s with the pruned models (21 min for the 2d form). Every further 3d
+# ablation adds about 2.7 min, every 2d one about 3 (with its segmenting).
 # Sauron's steps get cheaper as it removes filters. The 3D form is at 3 mm (the committed sample's grid, so it continues
 # README's sample tables): at 2 mm (MM_3D=2) a patch over the same anatomy has 3.4x the voxels and steps cost ~3.4x,
 # which the budget does not hold; 2 mm with the default patch trains as fast but each patch sees a third of the context.
