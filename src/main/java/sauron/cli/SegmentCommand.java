@@ -54,7 +54,8 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--overlap", description = "tile overlap in [0, 0.9]; default: ${DEFAULT-VALUE}", defaultValue = "0.5")
 	double overlap;
 
-	@Option(names = "--batch", description = "tiles per network call; default: ${DEFAULT-VALUE}", defaultValue = "1")
+	@Option(names = "--batch", description = "tiles per network call; default 0: as many tiles as one training step's patches"
+			+ " held (the model's batch size at its patch size)", defaultValue = "0")
 	int batch;
 
 	@Mixin

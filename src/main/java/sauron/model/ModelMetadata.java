@@ -13,4 +13,10 @@ import com.google.gson.JsonObject;
  * @param patchShape training patch size, x first; also the default tile for sliding-window segmentation
  * @param training the training settings, as given
  */
-public record ModelMetadata(String normalisation, double[] voxelSize, int[] patchShape, JsonObject training, List<EpochRecord> history) {}
+public record ModelMetadata(String normalisation, double[] voxelSize, int[] patchShape, JsonObject training, List<EpochRecord> history) {
+
+	/** Patches per training step, from the training settings; 1 where they do not say (models written without them). */
+	public int trainingBatchSize() {
+		return training != null && training.has("batchSize") ? Math.max(1, training.get("batchSize").getAsInt()) : 1;
+	}
+}

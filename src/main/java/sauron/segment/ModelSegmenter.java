@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import sauron.data.Volume;
 import sauron.data.ZScoreNormalisation;
+import sauron.model.ModelMetadata;
 import sauron.model.SauronModel;
 import sauron.net.InferenceGraph;
 
@@ -20,8 +21,12 @@ public final class ModelSegmenter implements AutoCloseable {
 	private final SlidingWindowSegmenter window;
 	private final Consumer<String> warnings;
 
+	/** The batch size that asks for {@link #tilesPerCall}: as many tiles per network call as a training step held. */
+	public static final int TRAINING_STEP_BATCH = 0;
+
 	/**
 	 * @param tileShape tile size (x first), or null for the model's training patch
+	 * @param batchSize tiles per network call, or {@link #TRAINING_STEP_BATCH}
 	 * @param warnings receives notes such as a voxel size that differs from the training images
 	 */
 	public ModelSegmenter(final SauronModel model, final int[] tileShape, final double overlap, final int batchSize, final Consumer<String> warnings) {
@@ -29,12 +34,29 @@ public final class ModelSegmenter implements AutoCloseable {
 			throw new IllegalArgumentException("the model expects normalisation '" + model.metadata().normalisation() + "', which this version does not know");
 		this.model = model;
 		this.warnings = warnings;
-		this.window = new SlidingWindowSegmenter(tileShape != null ? tileShape : model.metadata().patchShape()).withOverlap(overlap).withBatchSize(batchSize);
+		final int[] tile = tileShape != null ? tileShape : model.metadata().patchShape();
+		this.window = new SlidingWindowSegmenter(tile).withOverlap(overlap)
+				.withBatchSize(batchSize == TRAINING_STEP_BATCH ? tilesPerCall(model.metadata(), tile) : batchSize);
 		this.net = new InferenceGraph(model.topology(), model.weights());
 	}
 
 	public ModelSegmenter(final SauronModel model) {
-		this(model, null, SlidingWindowSegmenter.DEFAULT_OVERLAP, 1, text -> {});
+		this(model, null, SlidingWindowSegmenter.DEFAULT_OVERLAP, TRAINING_STEP_BATCH, text -> {});
+	}
+
+	/**
+	 * Tiles per network call by default: as many as fit in the voxels of one training step (batch x patch), at least
+	 * one. One call per tile leaves a thin pruned network's convolutions too small to use the cores (a 2D model of
+	 * batch 8 segments 1.3-1.5x faster with 8 tiles per call than with 1), and a training step's voxels are known to
+	 * fit in memory with gradients, so the forward pass alone fits too.
+	 */
+	static int tilesPerCall(final ModelMetadata metadata, final int[] tileShape) {
+		final int[] patch = metadata.patchShape();
+		if (patch == null) return 1;
+		long patchVoxels = 1, tileVoxels = 1;
+		for (final int s : patch) patchVoxels *= s;
+		for (final int s : tileShape) tileVoxels *= s;
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.trainingBatchSize() * patchVoxels / tileVoxels));
 	}
 
 	/**
