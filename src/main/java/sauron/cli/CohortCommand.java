@@ -111,7 +111,7 @@ final class CohortCommand implements Runnable {
 		for (final String f : failures) spec.commandLine().getErr().println("failed: " + f);
 		spec.commandLine().getOut().println(report.summary());
 		if (failures.isEmpty()) return 0;
-		spec.commandLine().getErr().println("error: " + failures.size() + " of " + report.images() + " could not be done; the results table says why");
+		spec.commandLine().getErr().println("error: " + failures.size() + " of " + report.records() + " failed; the results table says why");
 		return 1;
 	}
 

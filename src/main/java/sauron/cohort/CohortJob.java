@@ -15,7 +15,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 import scala.Option;
-import sauron.segment.ModelSegmenter;
 
 /**
  * Segments or scores a cohort as one Spark job: one task per image, the model broadcast to the executors, one
@@ -35,9 +34,9 @@ public final class CohortJob {
 	/**
 	 * @param summary the line to end with
 	 * @param failures "image: why" per failed image, in image order
-	 * @param images images (or predictions) in the job
+	 * @param records "5 images", "4 predictions": what the job went through
 	 */
-	public record Report(String summary, List<String> failures, int images) {}
+	public record Report(String summary, List<String> failures, String records) {}
 
 	private CohortJob() {}
 
@@ -49,13 +48,18 @@ public final class CohortJob {
 		final HadoopSettings hadoop = HadoopSettings.of(conf);
 		final List<CohortImage> images = CohortPlan.segment(input, output, truth, model, hadoop.configuration());
 		final ModelArchive archive = ModelArchive.read("--model", model, hadoop.configuration());
-		// Loaded here once to fail on a broken model before Spark starts; in local mode the tasks reuse this load.
-		final ModelSegmenter checked = ExecutorModels.segmenter(archive.hash(), () -> archive);
-		final int classes = checked.model().spec().classes();
 		final Path out = CohortPlan.qualified(output, hadoop.configuration());
 		HadoopFiles.of(out, hadoop.configuration()).mkdirs(out);
 		final int leftovers = AtomicUpload.removeLeftovers(out, hadoop.configuration());
 		if (leftovers > 0) log.accept("removed " + leftovers + " partial file(s) that an interrupted run left in " + output);
+		// Loaded here once to fail on a broken model before Spark starts; in local mode the tasks reuse this load.
+		final int classes;
+		try {
+			classes = ExecutorModels.segmenter(archive.hash(), () -> archive).model().spec().classes();
+		} catch (final RuntimeException e) {
+			ExecutorModels.closeAll();
+			throw e;
+		}
 		return run(conf, log, CohortSummary.count(images.size(), "image"), spark -> {
 			final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 			final Broadcast<ModelArchive> broadcast = jsc.broadcast(archive);
@@ -90,13 +94,13 @@ public final class CohortJob {
 		return results;
 	}
 
-	private static Report report(final String job, final String what, final List<CohortResult> results, final ResultTable table, final SparkSession spark,
+	private static Report report(final String job, final String noun, final List<CohortResult> results, final ResultTable table, final SparkSession spark,
 			final Path out, final long start) {
 		final List<String> tables = table.write(spark, results, out.toString());
 		final List<String> failures = new ArrayList<>();
 		for (final CohortResult r : results)
 			if (r.status() == CohortResult.Status.FAILED) failures.add(r.input() + ": " + r.error());
-		return new Report(CohortSummary.line(job, what, results, (System.nanoTime() - start) / 1e9, tables), failures, results.size());
+		return new Report(CohortSummary.line(job, noun, results, (System.nanoTime() - start) / 1e9, tables), failures, CohortSummary.count(results.size(), noun));
 	}
 
 	@FunctionalInterface

@@ -85,7 +85,7 @@ class CohortCommandsTest {
 		final List<String> err = first.err().lines().toList();
 		assertEquals(2, err.size(), first::toString);
 		assertTrue(err.get(0).startsWith("failed: " + uri(in.resolve(CORRUPT)) + ": "), first::toString);
-		assertEquals("error: 1 of 5 could not be done; the results table says why", err.get(1));
+		assertEquals("error: 1 of 5 images failed; the results table says why", err.get(1));
 		final List<String> lines = first.out().lines().toList();
 		assertTrue(lines.get(0).startsWith("5 images on Spark "), first::toString);
 		assertTrue(lines.get(0).endsWith("master local[2]"), first::toString);
