@@ -44,6 +44,8 @@ class CohortCommandsTest {
 	static Path model, in, truth, out, reference;
 	/** The first cohort run, which every test below looks at (none of them changes its folder). */
 	static Result first;
+	/** How many times this JVM (driver and both worker threads) loaded a model in the first run. */
+	static int firstRunLoads;
 
 	@BeforeAll
 	static void aSparkWithTwoWorkerThreadsAndAFirstRunOverTheCohort() throws IOException {
@@ -55,7 +57,9 @@ class CohortCommandsTest {
 		CohortTestData.cohort(in, truth, "a.nii.gz", "b.tif", "c.nii", CORRUPT, "e.nii.gz");
 		CohortTestData.corrupt(in.resolve(CORRUPT));
 		out = shared.resolve("out");
+		final int loads = ExecutorModels.loads();
 		first = segment(in, out, "--truth", truth.toString());
+		firstRunLoads = ExecutorModels.loads() - loads;
 		// What `sauron segment` writes for the same images, one JVM-wide model load as in any CLI run.
 		reference = shared.resolve("reference");
 		final List<String> args = new ArrayList<>(List.of("segment", "-m", model.toString()));
@@ -92,6 +96,11 @@ class CohortCommandsTest {
 		assertTrue(lines.get(lines.size() - 1).startsWith("cohort segment: 5 images: 4 done, 1 failed; mean Dice "), first::toString);
 		// Labels of the good images, the table, nothing for the corrupt one and no temporary file left behind.
 		assertEquals(List.of("a.nii.gz", "b.tif", "c.nii", ResultTable.NAME + ".csv", ResultTable.NAME + ".parquet", "e.nii.gz"), names(out));
+	}
+
+	@Test
+	void theJvmLoadsTheModelOnceForAllItsImages() {
+		assertEquals(1, firstRunLoads);
 	}
 
 	@Test

@@ -37,12 +37,14 @@ final class CohortTestData {
 		return dir;
 	}
 
-	/** Writes each named image (a disc of its own noise) into {@code images} and its mask, named alike, into {@code truths}. */
+	/**
+	 * Writes each named image into {@code images} and its mask, named alike, into {@code truths}: the k-th (from 0) a disc
+	 * moved k voxels along x, with noise of its own, so that no two images and no two truths are alike.
+	 */
 	static void cohort(final Path images, final Path truths, final String... names) throws IOException {
-		long seed = 1;
-		for (final String name : names) {
-			ImageFiles.writeImage(disc(seed++), images.resolve(name));
-			ImageFiles.writeLabels(discLabels(), truths.resolve(name));
+		for (int k = 0; k < names.length; k++) {
+			ImageFiles.writeImage(disc(k), images.resolve(names[k]));
+			ImageFiles.writeLabels(discLabels(k), truths.resolve(names[k]));
 		}
 	}
 
@@ -51,19 +53,19 @@ final class CohortTestData {
 		Files.write(file, new byte[] { 31, -117, 8, 0, 1, 2, 3 });
 	}
 
-	static Volume disc(final long seed) {
-		final Random random = new Random(seed);
-		final LabelVolume mask = discLabels();
+	static Volume disc(final int k) {
+		final Random random = new Random(k + 1);
+		final LabelVolume mask = discLabels(k);
 		final float[] data = new float[(int) mask.voxels()];
 		for (int i = 0; i < data.length; i++) data[i] = 100 + 50 * mask.get(i) + (float) random.nextGaussian() * 5;
 		return new Volume(SHAPE, 1, data, new double[] { 1, 1 });
 	}
 
-	static LabelVolume discLabels() {
+	static LabelVolume discLabels(final int k) {
 		final LabelVolume l = LabelVolume.zeros(SHAPE, new double[] { 1, 1 });
 		final double r = Math.min(SHAPE[0], SHAPE[1]) / 3.0;
 		for (int i = 0; i < l.voxels(); i++) {
-			final double x = i % SHAPE[0] - SHAPE[0] / 2.0, y = i / SHAPE[0] - SHAPE[1] / 2.0;
+			final double x = i % SHAPE[0] - SHAPE[0] / 2.0 - k, y = i / SHAPE[0] - SHAPE[1] / 2.0;
 			if (x * x + y * y < r * r) l.set(i, 1);
 		}
 		return l;
