@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
 		description = "Train, prune (Sauron) and run 2D/3D U-Nets for segmentation.",
 		subcommands = { TrainCommand.class, SegmentCommand.class, PruneCommand.class, EvaluateCommand.class, InfoCommand.class, FeaturesCommand.class,
-				ExportCommand.class, DevicesCommand.class })
+				ExportCommand.class, DevicesCommand.class, CohortCommand.class })
 public final class SauronCli implements Runnable {
 
 	@CommandLine.Spec
@@ -73,13 +73,6 @@ public final class SauronCli implements Runnable {
 	}
 
 	static String message(final Throwable e) {
-		if (e instanceof java.nio.file.NoSuchFileException) return "file not found: " + e.getMessage();
-		// Other file system errors carry only the path as message; say what happened to it.
-		if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a folder";
-		if (e instanceof java.nio.file.AccessDeniedException f) return "permission denied: " + f.getFile();
-		if (e instanceof java.nio.file.NotDirectoryException f) return f.getFile() + " is not a folder";
-		if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) return "cannot use " + f.getFile() + " (" + e.getClass().getSimpleName() + ")";
-		final String m = e.getMessage();
-		return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+		return sauron.io.ErrorMessages.of(e);
 	}
 }
