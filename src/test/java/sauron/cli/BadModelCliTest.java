@@ -1,5 +1,7 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.model2d;
 import static sauron.cli.Cli.assertFailsClearly;
 import static sauron.cli.Cli.run;
 import static sauron.cli.Cli.segment;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,57 +24,48 @@ import sauron.model.ModelStore;
  */
 class BadModelCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, model2d;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		model2d = TrainedModels.twoD().model();
-	}
 
 	@Test
 	void segmentWithAMissingModelFolderNamesIt() {
 		final Path missing = dir.resolve("no-model");
-		assertFailsClearly(segment(missing, image2d, dir.resolve("out.nii.gz")), missing.toString(), "not found");
+		assertFailsClearly(segment(missing, image2d(), dir.resolve("out.nii.gz")), missing.toString(), "not found");
 		assertFailsClearly(run("info", "-m", missing.toString()), missing.toString(), "not found");
 	}
 
 	@Test
 	void segmentWithAFolderWithoutSauronJsonSaysItIsNotAModel() throws IOException {
 		final Path folder = Files.createDirectories(dir.resolve("holiday-photos"));
-		assertFailsClearly(segment(folder, image2d, dir.resolve("out.nii.gz")), folder.toString(), "not a Sauron model", "sauron.json");
+		assertFailsClearly(segment(folder, image2d(), dir.resolve("out.nii.gz")), folder.toString(), "not a Sauron model", "sauron.json");
 	}
 
 	@Test
 	void segmentWithACorruptSauronJsonSaysItIsDamaged() throws IOException {
-		final Path model = copyModel(model2d, dir.resolve("model"));
+		final Path model = copyModel(model2d(), dir.resolve("model"));
 		final Path json = model.resolve(ModelStore.METADATA_FILE);
 		Files.writeString(json, Files.readString(json).substring(0, 100));
-		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), json.toString(), "damaged");
+		assertFailsClearly(segment(model, image2d(), dir.resolve("out.nii.gz")), json.toString(), "damaged");
 		Files.writeString(json, "{\"format\": \"something-else/3\"}");
-		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), json.toString(), "not a sauron-unet/1 model");
+		assertFailsClearly(segment(model, image2d(), dir.resolve("out.nii.gz")), json.toString(), "not a sauron-unet/1 model");
 	}
 
 	@Test
 	void segmentWithTruncatedWeightsSaysTheModelIsDamaged() throws IOException {
-		final Path model = copyModel(model2d, dir.resolve("model"));
+		final Path model = copyModel(model2d(), dir.resolve("model"));
 		try (Stream<Path> files = Files.list(model.resolve("variables"))) {
 			for (final Path data : files.filter(p -> p.getFileName().toString().startsWith("variables.data")).toList()) {
 				final byte[] bytes = Files.readAllBytes(data);
 				Files.write(data, Arrays.copyOf(bytes, bytes.length / 2));
 			}
 		}
-		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), model.toString(), "cannot read the weights", "damaged");
+		assertFailsClearly(segment(model, image2d(), dir.resolve("out.nii.gz")), model.toString(), "cannot read the weights", "damaged");
 	}
 
 	@Test
 	void segmentWithMissingWeightsSaysSo() throws IOException {
-		final Path model = copyModel(model2d, dir.resolve("model"));
+		final Path model = copyModel(model2d(), dir.resolve("model"));
 		Files.delete(model.resolve("variables/variables.index"));
-		assertFailsClearly(segment(model, image2d, dir.resolve("out.nii.gz")), model.toString(), "no SavedModel weights");
+		assertFailsClearly(segment(model, image2d(), dir.resolve("out.nii.gz")), model.toString(), "no SavedModel weights");
 	}
 }

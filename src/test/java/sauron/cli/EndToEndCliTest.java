@@ -1,5 +1,11 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.image3d;
+import static sauron.cli.TrainedModels.labels2d;
+import static sauron.cli.TrainedModels.labels3d;
+import static sauron.cli.TrainedModels.model2d;
+import static sauron.cli.TrainedModels.model3d;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,31 +33,18 @@ import sauron.io.ImageFiles;
  */
 class EndToEndCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, labels2d, model2d, image3d, labels3d, model3d;
-
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		labels2d = TrainedModels.twoD().labels();
-		model2d = TrainedModels.twoD().model();
-		image3d = TrainedModels.threeD().image();
-		labels3d = TrainedModels.threeD().labels();
-		model3d = TrainedModels.threeD().model();
-	}
-
 	@Test
 	void trainInfoSegmentEvaluateEndToEndIn2D() throws IOException {
-		endToEnd(image2d, labels2d, model2d, VOXEL_2D, "2D U-Net");
+		endToEnd(image2d(), labels2d(), model2d(), VOXEL_2D, "2D U-Net");
 	}
 
 	@Test
 	void trainInfoSegmentEvaluateEndToEndIn3D() throws IOException {
-		assertTrue(Files.isRegularFile(model3d.resolve("saved_model.pb")));
-		endToEnd(image3d, labels3d, model3d, VOXEL_3D, "3D U-Net");
+		assertTrue(Files.isRegularFile(model3d().resolve("saved_model.pb")));
+		endToEnd(image3d(), labels3d(), model3d(), VOXEL_3D, "3D U-Net");
 	}
 
 	private void endToEnd(final Path image, final Path labels, final Path model, final double[] voxel, final String network) throws IOException {

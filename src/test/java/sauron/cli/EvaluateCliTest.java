@@ -1,5 +1,6 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.labels2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sauron.cli.Cli.assertFailsClearly;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,16 +28,8 @@ import sauron.data.LabelVolume;
  */
 class EvaluateCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path labels2d;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void trainedModels() {
-		labels2d = TrainedModels.twoD().labels();
-	}
 
 	@Test
 	void evaluatePrintsDiceAndVolumesOfTheFilesGiven() throws IOException {
@@ -58,13 +50,13 @@ class EvaluateCliTest {
 	@Test
 	void evaluateRefusesPredictionAndTruthOfDifferentShapes() throws IOException {
 		final Path other = writeLabels(dir.resolve("other.nii.gz"), discLabels(new int[] { 32, 30 }, VOXEL_2D));
-		assertFailsClearly(run("evaluate", "-p", other.toString(), "-t", labels2d.toString()), other.toString(), labels2d.toString(), "[32, 30]", "[32, 32]");
+		assertFailsClearly(run("evaluate", "-p", other.toString(), "-t", labels2d().toString()), other.toString(), labels2d().toString(), "[32, 30]", "[32, 32]");
 	}
 
 	@Test
 	void evaluateRefusesALabelFileWithNonIntegerValues() throws IOException {
 		final Path probabilities = writeImage(dir.resolve("probabilities.nii.gz"), disc(new int[] { 32, 32 }, VOXEL_2D, 5));
-		assertFailsClearly(run("evaluate", "-p", probabilities.toString(), "-t", labels2d.toString()), probabilities.toString(), "expected an integer 0..255");
+		assertFailsClearly(run("evaluate", "-p", probabilities.toString(), "-t", labels2d().toString()), probabilities.toString(), "expected an integer 0..255");
 	}
 
 	@Test
@@ -72,14 +64,14 @@ class EvaluateCliTest {
 		final LabelVolume seven = LabelVolume.zeros(new int[] { 32, 32 }, VOXEL_2D);
 		seven.set(5, 7);
 		final Path p = writeLabels(dir.resolve("seven.nii.gz"), seven);
-		assertFailsClearly(run("evaluate", "-p", p.toString(), "-t", labels2d.toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
-		assertFailsClearly(run("evaluate", "-p", labels2d.toString(), "-t", p.toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
+		assertFailsClearly(run("evaluate", "-p", p.toString(), "-t", labels2d().toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
+		assertFailsClearly(run("evaluate", "-p", labels2d().toString(), "-t", p.toString(), "--classes", "2"), p.toString(), "label 7", "0..1");
 	}
 
 	@Test
 	void evaluateRefusesClassesBelowOne() {
 		for (final String classes : new String[] { "-5", "0" }) {
-			final Result r = run("evaluate", "-p", labels2d.toString(), "-t", labels2d.toString(), "--classes", classes);
+			final Result r = run("evaluate", "-p", labels2d().toString(), "-t", labels2d().toString(), "--classes", classes);
 			assertEquals(2, r.exit(), r::toString);
 			assertTrue(r.err().startsWith("error: --classes") && r.err().contains(classes) && r.err().contains("at least 1"), r::toString);
 		}

@@ -1,5 +1,9 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.image3d;
+import static sauron.cli.TrainedModels.model2d;
+import static sauron.cli.TrainedModels.model3d;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,21 +31,10 @@ import sauron.io.TiffWriter;
  */
 class OutputPlacementCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, model2d, image3d, model3d;
-
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		model2d = TrainedModels.twoD().model();
-		image3d = TrainedModels.threeD().image();
-		model3d = TrainedModels.threeD().model();
-	}
-
-	/** nibabel stores image3d's voxels with an oblique, x-flipped affine (qfac -1) in the qform (code 4) and sform (code 2). */
+	/** nibabel stores image3d()'s voxels with an oblique, x-flipped affine (qfac -1) in the qform (code 4) and sform (code 2). */
 	private static final String NIBABEL_PLACES = String.join("\n",
 		"import sys, numpy as np, nibabel as nib",
 		"img = nib.load(sys.argv[1])",
@@ -89,13 +81,13 @@ class OutputPlacementCliTest {
 	@Test
 	void segmentAndFeaturesWriteTheInputsPositionAndOrientationIntoEveryOutput() throws IOException {
 		final Path placed = dir.resolve("placed.nii.gz");
-		final PythonNibabel.Result made = PythonNibabel.run(PythonNibabel.require(), NIBABEL_PLACES, image3d.toString(), placed.toString());
+		final PythonNibabel.Result made = PythonNibabel.run(PythonNibabel.require(), NIBABEL_PLACES, image3d().toString(), placed.toString());
 		assertEquals(0, made.exitCode, made.output);
 		final Path labels = dir.resolve("labels.nii.gz"), probabilities = dir.resolve("labels-probabilities.nii.gz");
 		final Path level0 = dir.resolve("dec0_1.nii"), level1 = dir.resolve("enc1_1.nii");
-		run("segment", "-m", model3d.toString(), "-i", placed.toString(), "-o", labels.toString(), "--probabilities").assertOk();
-		run("features", "-m", model3d.toString(), "-i", placed.toString(), "--layer", "dec0_1", "-o", level0.toString()).assertOk();
-		run("features", "-m", model3d.toString(), "-i", placed.toString(), "--layer", "enc1_1", "-o", level1.toString()).assertOk();
+		run("segment", "-m", model3d().toString(), "-i", placed.toString(), "-o", labels.toString(), "--probabilities").assertOk();
+		run("features", "-m", model3d().toString(), "-i", placed.toString(), "--layer", "dec0_1", "-o", level0.toString()).assertOk();
+		run("features", "-m", model3d().toString(), "-i", placed.toString(), "--layer", "enc1_1", "-o", level1.toString()).assertOk();
 
 		final var input = ImageFiles.readImage(placed).geometry();
 		assertEquals(input, ImageFiles.readLabels(labels).geometry(), "labels: the input's header geometry, field for field");
@@ -109,7 +101,7 @@ class OutputPlacementCliTest {
 	void segmentingTheSampleRightHemisphereGivesLabelsWhereTheHemisphereIs() throws IOException {
 		final Path right = Path.of("sample-data/colin27-3mm-right-image.nii.gz");
 		final Path labels = dir.resolve("right-labels.nii.gz");
-		run("segment", "-m", model3d.toString(), "-i", right.toString(), "-o", labels.toString(), "--tile", "32x32x32").assertOk();
+		run("segment", "-m", model3d().toString(), "-i", right.toString(), "-o", labels.toString(), "--tile", "32x32x32").assertOk();
 		final double[][] affine = ImageFiles.readLabels(labels).geometry().affine();
 		assertArrayEquals(new double[] { 3, 0, 0, 9 }, affine[0], 0, "origin (9, -123, -69) as in the input, not (0, 0, 0)");
 		assertArrayEquals(new double[] { 0, 3, 0, -123 }, affine[1], 0);
@@ -119,7 +111,7 @@ class OutputPlacementCliTest {
 
 	@Test
 	void segmentKeepsATiffsCalibrationOriginAndUnits() throws IOException {
-		final ij.ImagePlus imp = new ij.ImagePlus("scan", TiffWriter.floatStack(ImageFiles.readImage(image2d)));
+		final ij.ImagePlus imp = new ij.ImagePlus("scan", TiffWriter.floatStack(ImageFiles.readImage(image2d())));
 		final ij.measure.Calibration cal = imp.getCalibration();
 		cal.setUnit("micron");
 		cal.pixelWidth = 800;
@@ -128,7 +120,7 @@ class OutputPlacementCliTest {
 		cal.yOrigin = -4;
 		final Path tiff = dir.resolve("scan.tif"), labels = dir.resolve("scan-labels.tif");
 		Files.write(tiff, new ij.io.FileSaver(imp).serialize());
-		run("segment", "-m", model2d.toString(), "-i", tiff.toString(), "-o", labels.toString(), "--probabilities").assertOk();
+		run("segment", "-m", model2d().toString(), "-i", tiff.toString(), "-o", labels.toString(), "--probabilities").assertOk();
 		// as ImageJ reads the input back: TIFF keeps 1/size as a rational, so 600 µm is 600.24 µm in any file
 		final ij.measure.Calibration in = new ij.io.Opener().openTiff(dir + "/", "scan.tif").getCalibration();
 		assertArrayEquals(new double[] { 800, 600 }, new double[] { in.pixelWidth, in.pixelHeight }, 0.5);
@@ -143,11 +135,11 @@ class OutputPlacementCliTest {
 	@Test
 	void segmentWarnsWhenATiffOutputCannotHoldARotatedInput() throws IOException {
 		final Path placed = dir.resolve("placed.nii.gz");
-		assertEquals(0, PythonNibabel.run(PythonNibabel.require(), NIBABEL_PLACES, image3d.toString(), placed.toString()).exitCode);
+		assertEquals(0, PythonNibabel.run(PythonNibabel.require(), NIBABEL_PLACES, image3d().toString(), placed.toString()).exitCode);
 		final Path tiff = dir.resolve("labels.tif");
-		final Result r = run("segment", "-m", model3d.toString(), "-i", placed.toString(), "-o", tiff.toString()).assertOk();
+		final Result r = run("segment", "-m", model3d().toString(), "-i", placed.toString(), "-o", tiff.toString()).assertOk();
 		assertTrue(r.out().contains("warning: " + tiff + ": a TIFF cannot hold a rotated or flipped grid"), r.out());
-		final Result nifti = run("segment", "-m", model3d.toString(), "-i", placed.toString(), "-o", dir.resolve("labels.nii").toString()).assertOk();
+		final Result nifti = run("segment", "-m", model3d().toString(), "-i", placed.toString(), "-o", dir.resolve("labels.nii").toString()).assertOk();
 		assertFalse(nifti.out().contains("warning: "), nifti.out());
 	}
 }

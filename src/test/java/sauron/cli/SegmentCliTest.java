@@ -1,5 +1,9 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.model2d;
+import static sauron.cli.TrainedModels.model3d;
+import static sauron.cli.TrainedModels.shared;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +23,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,35 +37,23 @@ import sauron.io.ImageFiles;
  */
 class SegmentCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, model2d, model3d, shared;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		model2d = TrainedModels.twoD().model();
-		model3d = TrainedModels.threeD().model();
-		// an existing folder without images/ and labels/: the one the shared models were trained from
-		shared = TrainedModels.twoD().image().getParent();
-	}
 
 	@Test
 	void segmentWritesProbabilitiesBesideTheLabelsWhenAsked() throws IOException {
 		final Path out = dir.resolve("seg.tif");
-		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString(), "--probabilities").assertOk();
+		run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", out.toString(), "--probabilities").assertOk();
 		final Volume p = ImageFiles.readImage(dir.resolve("seg-probabilities.tif"));
 		assertArrayEquals(new int[] { 32, 32 }, p.shape());
 		assertEquals(2, p.channels());
-		assertArrayEquals(segmentHere(model2d, image2d).probabilities().data(), p.data(), 1e-6f, "the probabilities the model gives here");
+		assertArrayEquals(segmentHere(model2d(), image2d()).probabilities().data(), p.data(), 1e-6f, "the probabilities the model gives here");
 	}
 
 	@Test
 	void segmentCreatesMissingOutputFolders() throws IOException {
 		final Path out = dir.resolve("not/yet/there/labels.nii.gz");
-		run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.toString()).assertOk();
+		run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", out.toString()).assertOk();
 		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out).shape());
 	}
 
@@ -70,7 +61,7 @@ class SegmentCliTest {
 	void segmentPadsAnImageSmallerThanThePatchAndKeepsItsShape() throws IOException {
 		final Path small = writeImage(dir.resolve("small.nii.gz"), disc(new int[] { 11, 7 }, VOXEL_2D, 2));
 		final Path out = dir.resolve("small-labels.nii.gz");
-		run("segment", "-m", model2d.toString(), "-i", small.toString(), "-o", out.toString()).assertOk();
+		run("segment", "-m", model2d().toString(), "-i", small.toString(), "-o", out.toString()).assertOk();
 		final LabelVolume labels = ImageFiles.readLabels(out);
 		assertArrayEquals(new int[] { 11, 7 }, labels.shape());
 		assertArrayEquals(VOXEL_2D, labels.voxelSize(), 1e-6);
@@ -78,7 +69,7 @@ class SegmentCliTest {
 
 	@Test
 	void a2DImageGivenToA3DModelIsRefused() {
-		assertFailsClearly(segment(model3d, image2d, dir.resolve("out.nii.gz")), "head.nii.gz", "2D image", "3D network");
+		assertFailsClearly(segment(model3d(), image2d(), dir.resolve("out.nii.gz")), "head.nii.gz", "2D image", "3D network");
 	}
 
 	@Test
@@ -90,13 +81,13 @@ class SegmentCliTest {
 			two[2 * i + 1] = -one.data()[i];
 		}
 		final Path image = writeImage(dir.resolve("two-channels.nii.gz"), new Volume(new int[] { 32, 32 }, 2, two, VOXEL_2D));
-		assertFailsClearly(segment(model2d, image, dir.resolve("out.nii.gz")), "two-channels.nii.gz", "2 channel(s)", "trained on 1");
+		assertFailsClearly(segment(model2d(), image, dir.resolve("out.nii.gz")), "two-channels.nii.gz", "2 channel(s)", "trained on 1");
 	}
 
 	@Test
 	void anUnsupportedOutputTypeIsRefusedBeforeSegmenting() {
 		final Path png = dir.resolve("out.png");
-		final Result r = segment(model2d, image2d, png);
+		final Result r = segment(model2d(), image2d(), png);
 		assertFailsClearly(r, png.toString(), ".nii, .nii.gz, .tif or .tiff");
 		assertFalse(r.out().contains("->"), r.out());
 	}
@@ -108,8 +99,8 @@ class SegmentCliTest {
 		final float[] values = new float[32 * 32];
 		Arrays.fill(values, Float.NaN);
 		writeImage(nan, new Volume(new int[] { 32, 32 }, 1, values, VOXEL_2D));
-		assertFailsClearly(segment(model2d, nan, out), "nan.nii.gz");
-		assertFailsClearly(segment(dir.resolve("no-model"), image2d, out), "no-model");
+		assertFailsClearly(segment(model2d(), nan, out), "nan.nii.gz");
+		assertFailsClearly(segment(dir.resolve("no-model"), image2d(), out), "no-model");
 		assertEquals("yesterday's result", Files.readString(out));
 		assertEquals(List.of(nan, out), list(dir), "nothing else written");
 	}
@@ -118,7 +109,7 @@ class SegmentCliTest {
 	void aMissingSecondImageIsFoundBeforeTheFirstIsSegmented() {
 		final Path first = dir.resolve("first.nii.gz"), second = dir.resolve("second.nii.gz");
 		final Path missing = dir.resolve("missing.nii.gz");
-		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", first.toString(), "-i", missing.toString(), "-o", second.toString());
+		final Result r = run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", first.toString(), "-i", missing.toString(), "-o", second.toString());
 		assertFailsClearly(r, missing.toString(), "not found");
 		assertEquals(List.of(), list(dir), "nothing written");
 	}
@@ -127,7 +118,7 @@ class SegmentCliTest {
 	void aSegmentationFailingOnTheSecondImageKeepsTheFirstAndLeavesNoPartialFile() throws IOException {
 		final Path flat = writeImage(dir.resolve("flat.nii.gz"), Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D));
 		final Path out = Files.createDirectories(dir.resolve("out"));
-		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", out.resolve("a.nii.gz").toString(), "-i", flat.toString(), "-o",
+		final Result r = run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", out.resolve("a.nii.gz").toString(), "-i", flat.toString(), "-o",
 				out.resolve("b.nii.gz").toString());
 		// Several images: each failure is one line, the batch goes on, and one error line sums up (issue 13 item 7).
 		assertEquals(1, r.exit(), r::toString);
@@ -139,25 +130,25 @@ class SegmentCliTest {
 
 	@Test
 	void aTileWithTheWrongNumberOfSidesIsRefused() {
-		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-o", dir.resolve("a.nii.gz").toString(), "--tile", "16x16x16");
+		final Result r = run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", dir.resolve("a.nii.gz").toString(), "--tile", "16x16x16");
 		assertFailsClearly(r, "tile shape [16, 16, 16]", "network is 2D");
 	}
 
 	@Test
 	void imagesWithoutAMatchingNumberOfOutputsAreRefused() {
-		final Result r = run("segment", "-m", model2d.toString(), "-i", image2d.toString(), "-i", image2d.toString(), "-o", dir.resolve("a.nii.gz").toString());
+		final Result r = run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-i", image2d().toString(), "-o", dir.resolve("a.nii.gz").toString());
 		assertFailsClearly(r, "2 images", "1 outputs", "one --output per --image");
 	}
 
 	@Test
 	void inputDirWithoutOutputDirIsRefused() {
-		assertFailsClearly(run("segment", "-m", model2d.toString(), "--input-dir", shared.toString()), "--input-dir needs --output-dir");
+		assertFailsClearly(run("segment", "-m", model2d().toString(), "--input-dir", shared().toString()), "--input-dir needs --output-dir");
 	}
 
 	@Test
 	void segmentRefusesAnOverlapAboveNineTenths() throws IOException {
 		final Path model = untrainedModel2d(dir.resolve("m"));
-		assertFailsClearly(run("segment", "-m", model.toString(), "-i", image2d.toString(), "-o", dir.resolve("out.nii.gz").toString(), "--overlap", "0.99"), "overlap must be in [0, 0.9], got 0.99");
+		assertFailsClearly(run("segment", "-m", model.toString(), "-i", image2d().toString(), "-o", dir.resolve("out.nii.gz").toString(), "--overlap", "0.99"), "overlap must be in [0, 0.9], got 0.99");
 		assertFalse(Files.exists(dir.resolve("out.nii.gz")));
 	}
 }

@@ -1,5 +1,8 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.labels2d;
+import static sauron.cli.TrainedModels.shared;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static sauron.cli.Cli.assertFailsClearly;
 import static sauron.cli.Cli.run;
@@ -12,7 +15,6 @@ import static sauron.cli.CliFiles.writeLabels;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,31 +28,20 @@ import sauron.data.Volume;
  */
 class TrainBadInputCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, labels2d, shared;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		labels2d = TrainedModels.twoD().labels();
-		// an existing folder without images/ and labels/: the one the shared models were trained from
-		shared = TrainedModels.twoD().image().getParent();
-	}
 
 	@Test
 	void labelsOfAnotherShapeThanTheirImageAreRefused() throws IOException {
 		final Path mask = writeLabels(dir.resolve("mask.nii.gz"), discLabels(new int[] { 32, 30 }, VOXEL_2D));
-		assertFailsClearly(train(image2d, mask, dir.resolve("m")), image2d.toString(), mask.toString(), "[32, 32]", "[32, 30]");
+		assertFailsClearly(train(image2d(), mask, dir.resolve("m")), image2d().toString(), mask.toString(), "[32, 32]", "[32, 30]");
 	}
 
 	@Test
 	void labelsOnAnotherGridThanTheirImageAreRefusedNamingBoth() throws IOException {
 		final Path mask = writeLabels(dir.resolve("coarse-mask.nii.gz"), discLabels(new int[] { 32, 32 }, new double[] { 1.6, 1.2 }));
-		final Result r = train(image2d, mask, dir.resolve("m"));
-		assertFailsClearly(r, "image " + image2d, "its labels " + mask, "different grids", "voxel size [0.8, 0.6] mm vs [1.6, 1.2] mm");
+		final Result r = train(image2d(), mask, dir.resolve("m"));
+		assertFailsClearly(r, "image " + image2d(), "its labels " + mask, "different grids", "voxel size [0.8, 0.6] mm vs [1.6, 1.2] mm");
 		assertFalse(r.out().contains("epoch"), "refused before training:\n" + r.out());
 	}
 
@@ -59,7 +50,7 @@ class TrainBadInputCliTest {
 		final Volume half = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
 		half.data()[5] = 0.5f;
 		final Path mask = writeImage(dir.resolve("soft-mask.nii.gz"), half);
-		assertFailsClearly(train(image2d, mask, dir.resolve("m")), mask.toString(), "label value 0.5 at voxel (5, 0)", "expected an integer 0..255");
+		assertFailsClearly(train(image2d(), mask, dir.resolve("m")), mask.toString(), "label value 0.5 at voxel (5, 0)", "expected an integer 0..255");
 	}
 
 	@Test
@@ -68,7 +59,7 @@ class TrainBadInputCliTest {
 			final Volume v = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
 			v.data()[33] = bad;
 			final Path mask = writeImage(dir.resolve("mask" + (int) bad + ".tif"), v);
-			assertFailsClearly(train(image2d, mask, dir.resolve("m")), mask.toString(), "label value " + bad, "at voxel (1, 1)", "expected an integer 0..255");
+			assertFailsClearly(train(image2d(), mask, dir.resolve("m")), mask.toString(), "label value " + bad, "at voxel (1, 1)", "expected an integer 0..255");
 		}
 	}
 
@@ -77,24 +68,24 @@ class TrainBadInputCliTest {
 		final LabelVolume three = discLabels(new int[] { 32, 32 }, VOXEL_2D);
 		three.set(0, 2);
 		final Path mask = writeLabels(dir.resolve("three.nii.gz"), three);
-		assertFailsClearly(train(image2d, mask, dir.resolve("m"), "--classes", "2"), mask.toString(), "label 2", "only 2 classes", "at least 3 classes");
+		assertFailsClearly(train(image2d(), mask, dir.resolve("m"), "--classes", "2"), mask.toString(), "label 2", "only 2 classes", "at least 3 classes");
 	}
 
 	@Test
 	void imagesWithoutAMatchingNumberOfLabelFilesAreRefused() {
-		final Result r = run("train", "-i", image2d.toString(), "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString());
+		final Result r = run("train", "-i", image2d().toString(), "-i", image2d().toString(), "-l", labels2d().toString(), "-m", dir.resolve("m").toString());
 		assertFailsClearly(r, "2 images (-i)", "1 label image (-l)", "one -l per -i");
 	}
 
 	@Test
 	void dataFolderAndImagesTogetherAreRefused() {
-		final Result r = run("train", "--data", shared.toString(), "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString());
+		final Result r = run("train", "--data", shared().toString(), "-i", image2d().toString(), "-l", labels2d().toString(), "-m", dir.resolve("m").toString());
 		assertFailsClearly(r, "either --data DIR or -i IMAGE -l LABELS, not both");
 	}
 
 	@Test
 	void aDataFolderWithoutImagesAndLabelsSubfoldersIsRefused() {
-		assertFailsClearly(run("train", "--data", shared.toString(), "-m", dir.resolve("m").toString()), shared.toString(), "images/ and labels/");
+		assertFailsClearly(run("train", "--data", shared().toString(), "-m", dir.resolve("m").toString()), shared().toString(), "images/ and labels/");
 	}
 
 	@Test
@@ -104,22 +95,22 @@ class TrainBadInputCliTest {
 
 	@Test
 	void aPatchSideThatIsNotAMultipleOf2PowLevelsMinus1IsRefused() {
-		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--levels", "3", "--patch", "18x16"), "--patch 18x16", "multiple of 4", "3 levels", "e.g. 20x16");
+		assertFailsClearly(train(image2d(), labels2d(), dir.resolve("m"), "--levels", "3", "--patch", "18x16"), "--patch 18x16", "multiple of 4", "3 levels", "e.g. 20x16");
 	}
 
 	@Test
 	void aPatchWithTheWrongNumberOfSidesForDimsIsRefused() {
-		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--dims", "2", "--patch", "16x16x16"), "--patch 16x16x16", "has 3 sides", "2D network needs 2");
-		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--patch", "16x16x16"), "--patch 16x16x16", "the images are 2D", "--dims 3");
+		assertFailsClearly(train(image2d(), labels2d(), dir.resolve("m"), "--dims", "2", "--patch", "16x16x16"), "--patch 16x16x16", "has 3 sides", "2D network needs 2");
+		assertFailsClearly(train(image2d(), labels2d(), dir.resolve("m"), "--patch", "16x16x16"), "--patch 16x16x16", "the images are 2D", "--dims 3");
 	}
 
 	@Test
 	void levelsOutside2To8AreRefused() {
-		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--levels", "1"), "--levels 1", "expected 2..8");
+		assertFailsClearly(train(image2d(), labels2d(), dir.resolve("m"), "--levels", "1"), "--levels 1", "expected 2..8");
 	}
 
 	@Test
 	void a3DNetworkOn2DImagesIsRefused() {
-		assertFailsClearly(train(image2d, labels2d, dir.resolve("m"), "--dims", "3", "--patch", "8x8x8"), "head.nii.gz", "2D image", "3D images", "--dims 2");
+		assertFailsClearly(train(image2d(), labels2d(), dir.resolve("m"), "--dims", "3", "--patch", "8x8x8"), "head.nii.gz", "2D image", "3D images", "--dims 2");
 	}
 }

@@ -1,5 +1,9 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.labels2d;
+import static sauron.cli.TrainedModels.model2d;
+import static sauron.cli.TrainedModels.trained2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,29 +37,17 @@ import sauron.model.ModelStore;
 /** sauron train: what it writes and prints, and the model folder it writes into. */
 class TrainCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, labels2d, model2d;
-	static Cli.Result trained2d;
-
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		labels2d = TrainedModels.twoD().labels();
-		model2d = TrainedModels.twoD().model();
-		trained2d = TrainedModels.twoD().training();
-	}
-
 	@Test
 	void trainWritesAModelDirectoryAndOneProgressLinePerEpoch() {
-		assertTrue(Files.isRegularFile(model2d.resolve(ModelStore.METADATA_FILE)), "sauron.json");
-		assertTrue(Files.isRegularFile(model2d.resolve("saved_model.pb")), "saved_model.pb");
-		assertTrue(trained2d.out().contains("epoch   1/1"), trained2d.out());
-		assertTrue(trained2d.out().contains("loss") && trained2d.out().contains("val Dice"), trained2d.out());
-		assertTrue(trained2d.out().contains("saved " + model2d), trained2d.out());
-		assertEquals("", trained2d.err());
+		assertTrue(Files.isRegularFile(model2d().resolve(ModelStore.METADATA_FILE)), "sauron.json");
+		assertTrue(Files.isRegularFile(model2d().resolve("saved_model.pb")), "saved_model.pb");
+		assertTrue(trained2d().out().contains("epoch   1/1"), trained2d().out());
+		assertTrue(trained2d().out().contains("loss") && trained2d().out().contains("val Dice"), trained2d().out());
+		assertTrue(trained2d().out().contains("saved " + model2d()), trained2d().out());
+		assertEquals("", trained2d().err());
 	}
 
 	@Test
@@ -107,14 +98,14 @@ class TrainCliTest {
 	@Test
 	void trainCreatesMissingParentFoldersOfTheModel() {
 		final Path model = dir.resolve("models/2024/brain");
-		train(image2d, labels2d, model).assertOk();
+		train(image2d(), labels2d(), model).assertOk();
 		assertTrue(Files.isRegularFile(model.resolve(ModelStore.METADATA_FILE)));
 	}
 
 	@Test
 	void trainReplacesAnExistingModel() throws IOException {
-		final Path model = copyModel(model2d, dir.resolve("model"));
-		train(image2d, labels2d, model, "--seed", "7").assertOk();
+		final Path model = copyModel(model2d(), dir.resolve("model"));
+		train(image2d(), labels2d(), model, "--seed", "7").assertOk();
 		assertTrue(Files.readString(model.resolve(ModelStore.METADATA_FILE)).contains("\"seed\": 7"));
 		// The hidden lock file stays (ModelLock says why); nothing else may.
 		assertEquals(List.of(dir.resolve(".model.lock"), dir.resolve("model")), list(dir), "no temporary or old model folders left beside it");
@@ -124,27 +115,27 @@ class TrainCliTest {
 	void trainRefusesToOverwriteAFolderThatIsNotAModelBeforeTraining() throws IOException {
 		final Path notAModel = Files.createDirectories(dir.resolve("thesis"));
 		final Path chapter = Files.writeString(notAModel.resolve("chapter1.tex"), "precious");
-		final Result r = train(image2d, labels2d, notAModel);
+		final Result r = train(image2d(), labels2d(), notAModel);
 		assertFailsClearly(r, notAModel.toString(), "not a Sauron model");
 		assertFalse(r.out().contains("epoch"), "refused before training:\n" + r.out());
 		assertEquals("precious", Files.readString(chapter));
 		assertEquals(List.of(chapter), list(notAModel));
-		assertFailsClearly(train(image2d, labels2d, chapter), chapter.toString(), "not a Sauron model");
+		assertFailsClearly(train(image2d(), labels2d(), chapter), chapter.toString(), "not a Sauron model");
 		assertEquals("precious", Files.readString(chapter));
 	}
 
 	@Test
 	void aFailingTrainingLeavesTheExistingModelLoadable() throws IOException {
-		final Path model = copyModel(model2d, dir.resolve("model"));
+		final Path model = copyModel(model2d(), dir.resolve("model"));
 		final String before = Files.readString(model.resolve(ModelStore.METADATA_FILE));
 		final Volume soft = Volume.zeros(new int[] { 32, 32 }, 1, VOXEL_2D);
 		soft.data()[0] = 0.5f;
 		final Path badMask = writeImage(dir.resolve("bad-mask.nii.gz"), soft);
-		assertFailsClearly(train(image2d, badMask, model), badMask.toString());
+		assertFailsClearly(train(image2d(), badMask, model), badMask.toString());
 		// and one that fails while training, after the files were read
-		assertFailsClearly(train(image2d, labels2d, model, "--lr", "1e30"), "diverged");
+		assertFailsClearly(train(image2d(), labels2d(), model, "--lr", "1e30"), "diverged");
 		assertEquals(before, Files.readString(model.resolve(ModelStore.METADATA_FILE)));
 		run("info", "-m", model.toString()).assertOk();
-		run("segment", "-m", model.toString(), "-i", image2d.toString(), "-o", dir.resolve("out.nii.gz").toString()).assertOk();
+		run("segment", "-m", model.toString(), "-i", image2d().toString(), "-o", dir.resolve("out.nii.gz").toString()).assertOk();
 	}
 }

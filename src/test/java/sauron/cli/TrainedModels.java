@@ -43,6 +43,17 @@ final class TrainedModels {
 		return threeD;
 	}
 
+	// What the command-line tests read, by name; each trains its model on first use only.
+	static Path image2d() { return twoD().image(); }
+	static Path labels2d() { return twoD().labels(); }
+	static Path model2d() { return twoD().model(); }
+	static Cli.Result trained2d() { return twoD().training(); }
+	static Path image3d() { return threeD().image(); }
+	static Path labels3d() { return threeD().labels(); }
+	static Path model3d() { return threeD().model(); }
+	/** An existing folder without images/ and labels/: the one the models were trained from. */
+	static Path shared() { return twoD().image().getParent(); }
+
 	private static Trained train(final String image, final String labels, final String model, final int[] shape, final double[] voxel,
 			final String[] settings) {
 		try {

@@ -1,5 +1,8 @@
 package sauron.cli;
 
+import static sauron.cli.TrainedModels.image2d;
+import static sauron.cli.TrainedModels.labels2d;
+import static sauron.cli.TrainedModels.model2d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +14,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,25 +25,15 @@ import sauron.cli.Cli.Result;
  */
 class UsageCliTest {
 
-	/** Trained once per test JVM ({@link TrainedModels}); tests copy a model before damaging it. */
-	static Path image2d, labels2d, model2d;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void trainedModels() {
-		image2d = TrainedModels.twoD().image();
-		labels2d = TrainedModels.twoD().labels();
-		model2d = TrainedModels.twoD().model();
-	}
 
 	@Test
 	void everythingACommandPrintsReachesTheStreamWhenItEnds() {
 		// As main() does: autoflush on println/printf only, so a print() stays in the writer's buffer.
 		final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 		final PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), true);
-		assertEquals(0, SauronCli.execute(new String[] { "info", "-m", model2d.toString() }, out, new PrintWriter(new StringWriter())));
+		assertEquals(0, SauronCli.execute(new String[] { "info", "-m", model2d().toString() }, out, new PrintWriter(new StringWriter())));
 		assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("parameters"), "info printed nothing");
 	}
 
@@ -61,7 +53,7 @@ class UsageCliTest {
 
 	@Test
 	void anUnknownOptionIsAOneLineUsageErrorWithAPointerToHelp() {
-		final Result r = run("segment", "-m", model2d.toString(), "--bogus");
+		final Result r = run("segment", "-m", model2d().toString(), "--bogus");
 		assertEquals(2, r.exit(), r.toString());
 		assertTrue(r.err().startsWith("error: Unknown option: '--bogus'"), r.err());
 		assertTrue(r.err().contains("Try 'sauron segment --help' for the options."), r.err());
@@ -78,7 +70,7 @@ class UsageCliTest {
 
 	@Test
 	void aPatchThatIsNotASizeIsAUsageError() {
-		final Result r = run("train", "-i", image2d.toString(), "-l", labels2d.toString(), "-m", dir.resolve("m").toString(), "--patch", "16xq");
+		final Result r = run("train", "-i", image2d().toString(), "-l", labels2d().toString(), "-m", dir.resolve("m").toString(), "--patch", "16xq");
 		assertEquals(2, r.exit(), r.toString());
 		assertTrue(r.err().contains("'16xq' is not a size like 64x64x32"), r.err());
 	}
