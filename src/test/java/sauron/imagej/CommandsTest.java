@@ -366,6 +366,6 @@ class CommandsTest {
 			EngineCall.applyOptions();
 		}
 		assertEquals("true", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
-		assertNull(System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
+		assertEquals(EngineMemory.xmx(EngineMemory.defaultHeapBytes()), System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY), "0: automatic");
 	}
 }
