@@ -38,7 +38,7 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 			final List<Path> outs = new ArrayList<>();
 			call.with("-m", model);
 			for (int t = 0; t < volumes.size(); t++) {
-				final Path out = call.file("frame" + t + "-labels.nii");
+				final Path out = call.file(volumes.size() == 1 ? "labels.nii" : "frame" + t + "-labels.nii");
 				final String title = volumes.size() == 1 ? name : name + " (frame " + (t + 1) + ")";
 				call.with("-i", call.write(volumes.get(t), title)).with("-o", out);
 				outs.add(out);
