@@ -12,12 +12,13 @@ class EngineMemoryTest {
 
 	@Test
 	void besideFijisDefaultHeapTheEngineGetsWhatTensorFlowLeavesOfTheLastQuarter() {
-		// 16 GiB: Fiji 12, TensorFlow 2 (an eighth), the engine the other 2.
-		assertEquals(2 * GIB, EngineMemory.defaultHeapBytes(16 * GIB, 12 * GIB));
+		// 16 GiB: Fiji 12, TensorFlow 3 (its floor), the engine the last 1; 64 GiB: Fiji 48, TensorFlow 8 (an eighth), the engine 8.
+		assertEquals(GIB, EngineMemory.defaultHeapBytes(16 * GIB, 12 * GIB));
+		assertEquals(4 * GIB, EngineMemory.defaultHeapBytes(32 * GIB, 24 * GIB));
 		assertEquals(8 * GIB, EngineMemory.defaultHeapBytes(64 * GIB, 48 * GIB));
 		for (final long ram : new long[] { 16 * GIB, 32 * GIB, 64 * GIB, 256 * GIB }) {
 			final long fiji = ram * 3 / 4, engine = EngineMemory.defaultHeapBytes(ram, fiji);
-			assertTrue(fiji + engine + (long) (ram * EngineMemory.TENSORFLOW_SHARE) <= ram, ram / GIB + " GiB: Fiji, engine and TensorFlow overcommit");
+			assertTrue(fiji + engine + EngineMemory.tensorFlowBytes(ram) <= ram, ram / GIB + " GiB: Fiji, engine and TensorFlow overcommit");
 		}
 	}
 
@@ -26,6 +27,7 @@ class EngineMemoryTest {
 		assertEquals(4 * GIB, EngineMemory.defaultHeapBytes(16 * GIB, 2 * GIB), "a small Fiji heap still leaves the engine only the JVM's default");
 		assertEquals(EngineMemory.FLOOR_BYTES, EngineMemory.defaultHeapBytes(8 * GIB, 6 * GIB), "8 GiB leave nothing after Fiji and TensorFlow: the floor");
 		assertEquals(EngineMemory.FLOOR_BYTES, EngineMemory.defaultHeapBytes(16 * GIB, 15 * GIB));
+		assertEquals(3 * GIB, EngineMemory.tensorFlowBytes(8 * GIB), "TensorFlow's floor: one default 3D training took 2.7 GiB");
 	}
 
 	@Test
