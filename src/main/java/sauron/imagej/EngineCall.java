@@ -70,8 +70,8 @@ final class EngineCall implements AutoCloseable {
 	/** Before every engine run: the preferences (Edit > Options > Sauron U-Net...) become the engine's settings. */
 	static void applyOptions() {
 		System.setProperty(EngineProcess.GPU_PROPERTY, Boolean.toString(EngineOptions.useGpu()));
-		if (EngineOptions.memoryGb() > 0) System.setProperty(EngineProcess.MEMORY_PROPERTY, EngineOptions.memoryGb() + "g");
-		else System.clearProperty(EngineProcess.MEMORY_PROPERTY);
+		System.setProperty(EngineProcess.MEMORY_PROPERTY,
+				EngineOptions.memoryGb() > 0 ? EngineOptions.memoryGb() + "g" : EngineMemory.xmx(EngineMemory.defaultHeapBytes()));
 	}
 
 	/** A file name in the private folder, for outputs the engine writes. */

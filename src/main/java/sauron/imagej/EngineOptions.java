@@ -17,7 +17,7 @@ final class EngineOptions {
 		return Prefs.get(GPU, true);
 	}
 
-	/** Java heap of the engine in GB; 0: the JVM's default (a quarter of the memory). */
+	/** Java heap of the engine in GB; 0: automatic (EngineMemory's default, beside Fiji's heap and TensorFlow's memory). */
 	static int memoryGb() {
 		return (int) Prefs.get(MEMORY, 0);
 	}

@@ -11,6 +11,6 @@ public final class EngineOptionsCommand extends SauronCommand {
 	@Parameter(description = "use the GPU when the Sauron U-Net GPU update site is installed and a GPU is usable (else the CPU)")
 	boolean use_gpu = EngineOptions.useGpu();
 
-	@Parameter(min = "0", description = "Java heap of the engine process in GB; 0: a quarter of the memory (TensorFlow's own memory is outside it)")
+	@Parameter(min = "0", description = "Java heap of the engine process in GB; 0: automatic, what Fiji's heap and TensorFlow's own memory leave (see the README)")
 	int engine_memory_gb = EngineOptions.memoryGb();
 }

@@ -18,9 +18,16 @@ final class FeatureMapsAction extends CommandAction<FeatureMapsCommand> {
 		c.feature_maps = null;
 		if (c.image == null) throw new IllegalArgumentException("no image given");
 		final String name = c.layer == null ? "" : c.layer.trim();
+		final String model = EngineCall.modelDir(c.model_dir);
+		final ModelFacts facts = ModelFacts.read(model);
+		NetworkLayout.requireChannels(c.image, facts);
+		final java.util.List<Volume> volumes = NetworkLayout.volumes(c.image, facts != null ? facts.dims() : NetworkLayout.autoDims(c.image));
+		if (volumes.size() > 1)
+			throw new IllegalArgumentException(c.image.getTitle() + " has " + c.image.getNFrames() + " frames; feature maps of a 3D network are shown for one frame "
+					+ "(Image > Duplicate... with one frame)");
 		try (EngineCall call = new EngineCall("features")) {
 			final java.nio.file.Path out = call.file("maps.nii");
-			call.with("-m", EngineCall.modelDir(c.model_dir)).with("-i", call.write(ImagePlusVolumes.toVolume(c.image), c.image.getTitle())).with("--layer", name).with("-o", out);
+			call.with("-m", model).with("-i", call.write(volumes.get(0), c.image.getTitle())).with("--layer", name).with("-o", out);
 			status("feature maps of " + name + " for " + c.image.getTitle());
 			call.run(EngineCall.logOnly(), () -> false);
 			final Volume maps = ImageFiles.readImage(out);

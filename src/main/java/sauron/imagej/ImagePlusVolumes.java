@@ -8,7 +8,11 @@ import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.LUT;
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
 import sauron.data.Geometry;
 import sauron.data.LabelVolume;
 import sauron.data.Shapes;
@@ -27,15 +31,36 @@ public final class ImagePlusVolumes {
 
 	private ImagePlusVolumes() {}
 
+	/** The whole image as one volume: z from slices, or from frames when there is one slice per frame (see {@link ImagePlusChecks#spatialShape}). */
 	public static Volume toVolume(final ImagePlus imp) {
 		final int[] shape = ImagePlusChecks.spatialShape(imp);
+		ImagePlusChecks.requireJavaArray(imp, Shapes.voxels(shape) * imp.getNChannels());
+		return read(imp, 0, imp.getNFrames(), shape);
+	}
+
+	/**
+	 * Frames [first, first + count) as one volume whose z runs over their planes, slices within frames: one frame of
+	 * a 3D image, or a time series's frames as the planes a 2D network segments one by one (see {@link NetworkLayout}).
+	 */
+	static Volume toVolume(final ImagePlus imp, final int first, final int count) {
+		final int planes = imp.getNSlices() * count;
+		final int[] shape = planes > 1 ? new int[] { imp.getWidth(), imp.getHeight(), planes } : new int[] { imp.getWidth(), imp.getHeight() };
+		ImagePlusChecks.requireJavaArray(imp, Shapes.voxels(shape) * imp.getNChannels());
+		return read(imp, first, count, shape);
+	}
+
+	/** Copies frames [first, first + count) into a channels-last array of the given shape: planes in stack order, channels interleaved. */
+	private static <T extends NativeType<T> & RealType<T>> Volume read(final ImagePlus imp, final int first, final int count, final int[] shape) {
+		final PlanarImg<T, ?> img = ImagePlusImgs.wrap(imp);
+		final RandomAccessibleInterval<T> xyczt = Views.interval(img, new long[] { 0, 0, 0, 0, first },
+				new long[] { imp.getWidth() - 1, imp.getHeight() - 1, imp.getNChannels() - 1, imp.getNSlices() - 1, first + count - 1 });
 		final int channels = imp.getNChannels();
-		final float[] data = new float[Math.multiplyExact(Math.toIntExact(Shapes.voxels(shape)), channels)];
+		final float[] data = new float[Math.toIntExact(Shapes.voxels(shape) * channels)];
 		final int plane = shape[0] * shape[1];
 		final Calibration cal = imp.getCalibration();
 		final boolean calibrated = imp.getBitDepth() != 32 && cal.calibrated();
-		// The planar cursor runs x fastest, then y, c, z, t: the stack order, so positions can be counted.
-		final Cursor<? extends RealType<?>> cursor = ImagePlusImgs.wrap(imp).cursor();
+		// The flat cursor runs x fastest, then y, c, z, t: the stack order, so positions can be counted.
+		final Cursor<T> cursor = Views.flatIterable(xyczt).cursor();
 		for (int p = 0; cursor.hasNext(); p++) {
 			final int c = p % channels, z = p / channels;
 			for (int i = 0; i < plane; i++) {
@@ -48,15 +73,23 @@ public final class ImagePlusVolumes {
 
 	/** One channel of integer values 0..255, else an IllegalArgumentException naming the image, value and pixel. */
 	public static LabelVolume toLabels(final ImagePlus imp) {
+		requireOneChannel(imp);
+		return toLabels(toVolume(imp), imp.getTitle());
+	}
+
+	static void requireOneChannel(final ImagePlus imp) {
 		if (imp.getNChannels() != 1)
 			throw new IllegalArgumentException(imp.getTitle() + ": a label image must have one channel, this one has " + imp.getNChannels());
-		final Volume v = toVolume(imp);
+	}
+
+	/** A one-channel volume read from the image titled {@code title} as labels; see {@link #toLabels(ImagePlus)}. */
+	static LabelVolume toLabels(final Volume v, final String title) {
 		final float[] values = v.data();
 		final byte[] labels = new byte[values.length];
 		for (int i = 0; i < values.length; i++) {
 			final float value = values[i];
 			if (!(value >= 0 && value <= 255 && value == Math.rint(value)))
-				throw new IllegalArgumentException(imp.getTitle() + ": label value " + value + " at pixel " + Shapes.position(v.shape(), i)
+				throw new IllegalArgumentException(title + ": label value " + value + " at pixel " + Shapes.position(v.shape(), i)
 						+ ", expected integers 0..255 (0 = background)");
 			labels[i] = (byte) (int) value;
 		}

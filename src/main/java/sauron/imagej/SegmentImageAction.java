@@ -1,14 +1,22 @@
 package sauron.imagej;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
+import sauron.data.LabelVolume;
+import sauron.data.Volume;
 import sauron.io.ImageFiles;
 import sauron.io.TiffReader;
 import sauron.io.TiffWriter;
 
-/** {@link SegmentImageCommand}: the engine's "segment" on the image; labels (and probabilities) on the image's calibration. */
+/**
+ * {@link SegmentImageCommand}: the engine's "segment" on the image laid out for the model's network as {@link NetworkLayout}
+ * says (a 2D network plane by plane, a 3D one frame by frame, in one engine run); labels (and probabilities) keep the
+ * image's slices, frames and calibration.
+ */
 final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 
 	SegmentImageAction(final SegmentImageCommand command) {
@@ -21,16 +29,31 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 		c.labels = c.probability_map = null;
 		if (c.image == null) throw new IllegalArgumentException("no image given");
 		final String name = c.image.getTitle();
+		final String model = EngineCall.modelDir(c.model_dir);
+		final ModelFacts facts = ModelFacts.read(model);
+		NetworkLayout.requireChannels(c.image, facts);
+		final List<Volume> volumes = NetworkLayout.volumes(c.image, facts != null ? facts.dims() : NetworkLayout.autoDims(c.image));
 		IJ.resetEscape();
 		try (EngineCall call = new EngineCall("segment")) {
-			final Path out = call.file("labels.nii");
-			call.with("-m", EngineCall.modelDir(c.model_dir)).with("-i", call.write(ImagePlusVolumes.toVolume(c.image), c.image.getTitle())).with("-o", out)
-					.flag("--probabilities", c.probabilities).flag("--events", true);
+			final List<Path> outs = new ArrayList<>();
+			call.with("-m", model);
+			for (int t = 0; t < volumes.size(); t++) {
+				final Path out = call.file(volumes.size() == 1 ? "labels.nii" : "frame" + t + "-labels.nii");
+				final String title = volumes.size() == 1 ? name : name + " (frame " + (t + 1) + ")";
+				call.with("-i", call.write(volumes.get(t), title)).with("-o", out);
+				outs.add(out);
+			}
+			call.flag("--probabilities", c.probabilities).flag("--events", true);
 			status("segmenting " + name);
 			call.run(progressListener(), IJ::escapePressed);
-			c.labels = sameCalibration(ImagePlusVolumes.toImagePlus(ImageFiles.readLabels(out), baseName(name) + "-labels"), c.image);
-			if (c.probabilities) c.probability_map = sameCalibration(
-					ImagePlusVolumes.probabilityImage(ImageFiles.readImage(ImageFiles.probabilityPath(out)), baseName(name)), c.image);
+			final List<LabelVolume> labels = new ArrayList<>();
+			for (final Path out : outs) labels.add(ImageFiles.readLabels(out));
+			c.labels = sameCalibration(NetworkLayout.labelImage(labels, c.image, baseName(name) + "-labels"), c.image);
+			if (c.probabilities) {
+				final List<Volume> p = new ArrayList<>();
+				for (final Path out : outs) p.add(ImageFiles.readImage(ImageFiles.probabilityPath(out)));
+				c.probability_map = sameCalibration(NetworkLayout.probabilityImage(p, c.image, baseName(name)), c.image);
+			}
 		}
 		status("segmented " + name);
 	}
@@ -44,7 +67,7 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 	static ImagePlus sameCalibration(final ImagePlus output, final ImagePlus input) {
 		final ij.measure.Calibration c = input.getCalibration().copy();
 		c.disableDensityCalibration(); // pixel values are labels, probabilities or feature maps, not the input's calibrated values
-		final int[] in = ImagePlusChecks.spatialShape(input), out = ImagePlusChecks.spatialShape(output);
+		final int[] in = ImagePlusChecks.gridShape(input), out = ImagePlusChecks.gridShape(output);
 		if (java.util.Arrays.equals(in, out)) {
 			output.setCalibration(c);
 			return output;

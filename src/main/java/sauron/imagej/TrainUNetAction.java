@@ -3,6 +3,7 @@ package sauron.imagej;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import com.google.gson.JsonObject;
 
@@ -44,11 +45,21 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 	private void addImages(final EngineCall call) throws java.io.IOException {
 		final ImagePlus image = command.image, labels = command.labels;
 		if (image == null || labels == null) throw new IllegalArgumentException("give an image and its label image, or a data_dir with images/ and labels/");
-		final Volume v = ImagePlusVolumes.toVolume(image);
-		final LabelVolume l = ImagePlusVolumes.toLabels(labels);
-		if (!Arrays.equals(v.shape(), l.shape()))
-			throw new IllegalArgumentException(image.getTitle() + " is " + Arrays.toString(v.shape()) + " but its labels " + labels.getTitle() + " are " + Arrays.toString(l.shape()));
-		call.with("-i", call.write(v, image.getTitle())).with("-l", call.write(l, labels.getTitle()));
+		final int dims = command.dims.equals("auto") ? NetworkLayout.autoDims(image) : command.dims.charAt(0) - '0';
+		final List<Volume> v = NetworkLayout.volumes(image, dims);
+		final List<LabelVolume> l = NetworkLayout.labels(labels, dims);
+		if (image.getNSlices() != labels.getNSlices() || image.getNFrames() != labels.getNFrames() || !Arrays.equals(v.get(0).shape(), l.get(0).shape()))
+			throw new IllegalArgumentException(image.getTitle() + " is " + size(image) + " but its labels " + labels.getTitle() + " are " + size(labels));
+		for (int t = 0; t < v.size(); t++) {
+			final String frame = v.size() == 1 ? "" : " (frame " + (t + 1) + ")";
+			call.with("-i", call.write(v.get(t), image.getTitle() + frame)).with("-l", call.write(l.get(t), labels.getTitle() + frame));
+		}
+		// "auto" in the engine would make a 3D network of a time series's planes; frames are time, so say 2D.
+		if (command.dims.equals("auto") && dims == 2 && image.getNFrames() > 1) call.with("--dims", 2);
+	}
+
+	private static String size(final ImagePlus imp) {
+		return imp.getWidth() + " x " + imp.getHeight() + " pixels, " + imp.getNSlices() + " slice(s), " + imp.getNFrames() + " frame(s)";
 	}
 
 	/** "64x64x32" or "64,64,32", x first. */

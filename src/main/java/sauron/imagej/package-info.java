@@ -8,7 +8,8 @@
  * stop button.
  * <p>
  * May use: {@code ij}, {@code org.scijava}, {@code net.imglib2}, {@code com.google.gson}, {@code sauron.worker},
- * {@code sauron.io}, {@code sauron.data}, {@code sauron.metrics}, {@code sauron.model.EpochRecord}.
+ * {@code sauron.io}, {@code sauron.data}, {@code sauron.metrics}, {@code sauron.model.EpochRecord},
+ * {@code com.sun.management} (the RAM, for the engine's default heap).
  * <p>
  * Never TensorFlow, nor any class that reaches it (it would meet CSBDeep's TensorFlow 1.15 on Fiji's class path),
  * and never {@code sauron.cli}: the engine is a process, not a library call; {@code sauron.ArchitectureTest} checks

@@ -351,6 +351,39 @@ class CommandsTest {
 	}
 
 	@Test
+	void aTimeSeriesIsSegmentedFrameByFrameByA2DModelAndRefusedByA3DOne() throws Exception {
+		final ImagePlus disc = TestImages.discs("movie")[0];
+		final ij.ImageStack frames = new ij.ImageStack(32, 32);
+		frames.addSlice(disc.getProcessor().duplicate());
+		final ij.process.ImageProcessor flipped = disc.getProcessor().duplicate();
+		flipped.flipHorizontal();
+		frames.addSlice(flipped);
+		final ImagePlus movie = new ImagePlus("movie", frames);
+		movie.setDimensions(1, 1, 2);
+		final CommandModule m = run(SegmentImageCommand.class, "image", movie, "model_dir", model2d.toFile(), "probabilities", true);
+		assertNull(error(m));
+		final ImagePlus labels = (ImagePlus) m.getOutput("labels"), probabilities = (ImagePlus) m.getOutput("probability_map");
+		assertArrayEquals(new int[] { 32, 32, 1, 1, 2 }, labels.getDimensions(), "frames stay frames");
+		assertArrayEquals(new int[] { 32, 32, 2, 1, 2 }, probabilities.getDimensions(), "a channel per class, per frame");
+		final ImagePlus second = (ImagePlus) run(SegmentImageCommand.class, "image", new ImagePlus("frame 2", flipped), "model_dir", model2d.toFile())
+				.getOutput("labels");
+		assertArrayEquals((byte[]) second.getProcessor().getPixels(), (byte[]) labels.getStack().getPixels(labels.getStackIndex(1, 1, 2)),
+				"frame 2 is segmented as the 2D image it is");
+
+		final String refused = error(run(SegmentImageCommand.class, "image", movie, "model_dir", model3d.toFile()));
+		assertTrue(refused.contains("movie is a time series of 2 frames") && refused.contains("frames are not slices"), refused);
+
+		final ij.ImageStack volumes = new ij.ImageStack(32, 32);
+		for (int i = 0; i < 16; i++) volumes.addSlice((i < 8 ? disc.getProcessor() : flipped).duplicate());
+		final ImagePlus film = new ImagePlus("film", volumes);
+		film.setDimensions(1, 8, 2);
+		final CommandModule m3 = run(SegmentImageCommand.class, "image", film, "model_dir", model3d.toFile(), "probabilities", true);
+		assertNull(error(m3));
+		assertArrayEquals(new int[] { 32, 32, 1, 8, 2 }, ((ImagePlus) m3.getOutput("labels")).getDimensions(), "a 3D model segments each frame's volume");
+		assertArrayEquals(new int[] { 32, 32, 2, 8, 2 }, ((ImagePlus) m3.getOutput("probability_map")).getDimensions());
+	}
+
+	@Test
 	void engineOptionsLastInThePreferencesAndReachTheEngine() throws Exception {
 		try {
 			assertNull(error(run(EngineOptionsCommand.class, "use_gpu", false, "engine_memory_gb", 3)));
@@ -366,6 +399,6 @@ class CommandsTest {
 			EngineCall.applyOptions();
 		}
 		assertEquals("true", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
-		assertNull(System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
+		assertEquals(EngineMemory.xmx(EngineMemory.defaultHeapBytes()), System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY), "0: automatic");
 	}
 }
