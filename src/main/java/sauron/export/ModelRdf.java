@@ -86,14 +86,9 @@ public final class ModelRdf {
 	private static Map<String, Object> input(final UNetSpec spec, final Map<String, String> sha256) {
 		final List<Object> axes = new ArrayList<>();
 		axes.add(ordered("type", "batch"));
-		for (final String axis : spatialAxes(spec.dims())) {
-			final Map<String, Object> a = new LinkedHashMap<>();
-			a.put("type", "space");
-			a.put("id", axis);
-			// Every side must be a multiple of 2^(levels-1): the encoder halves it levels-1 times.
-			a.put("size", ordered("min", spec.sizeMultiple(), "step", spec.sizeMultiple()));
-			axes.add(a);
-		}
+		// Every side must be a multiple of 2^(levels-1): the encoder halves it levels-1 times.
+		for (final String axis : spatialAxes(spec.dims()))
+			axes.add(ordered("type", "space", "id", axis, "size", ordered("min", spec.sizeMultiple(), "step", spec.sizeMultiple())));
 		axes.add(channelAxis(names("channel", spec.inputChannels())));
 		final Map<String, Object> zscore = new LinkedHashMap<>();
 		zscore.put("id", "zero_mean_unit_variance");
@@ -112,13 +107,8 @@ public final class ModelRdf {
 	private static Map<String, Object> output(final UNetSpec spec, final Map<String, String> sha256) {
 		final List<Object> axes = new ArrayList<>();
 		axes.add(ordered("type", "batch"));
-		for (final String axis : spatialAxes(spec.dims())) {
-			final Map<String, Object> a = new LinkedHashMap<>();
-			a.put("type", "space");
-			a.put("id", axis);
-			a.put("size", ordered("tensor_id", InferenceGraph.INPUT, "axis_id", axis));
-			axes.add(a);
-		}
+		for (final String axis : spatialAxes(spec.dims()))
+			axes.add(ordered("type", "space", "id", axis, "size", ordered("tensor_id", InferenceGraph.INPUT, "axis_id", axis)));
 		final List<String> classes = new ArrayList<>(List.of("background"));
 		for (int c = 1; c < spec.classes(); c++) classes.add("class" + c);
 		axes.add(channelAxis(classes));
