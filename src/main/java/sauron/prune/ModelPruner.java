@@ -84,10 +84,7 @@ public final class ModelPruner {
 	}
 
 	private static int poolFactor(final SauronModel model) {
-		final JsonObject training = model.metadata().training();
-		if (training != null && training.has("sauron") && training.getAsJsonObject("sauron").has("sf"))
-			return training.getAsJsonObject("sauron").get("sf").getAsInt();
-		return SauronSettings.DEFAULTS.sf();
+		return model.metadata().recordedTraining().sauronPoolFactor().orElse(SauronSettings.DEFAULTS.sf());
 	}
 
 	/** The images as sampler input: normalised, with all-background labels (the criterion needs none). */

@@ -56,7 +56,7 @@ public final class ModelSegmenter implements AutoCloseable {
 		long patchVoxels = 1, tileVoxels = 1;
 		for (final int s : patch) patchVoxels *= s;
 		for (final int s : tileShape) tileVoxels *= s;
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.trainingBatchSize() * patchVoxels / tileVoxels));
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.recordedTraining().batchSize() * patchVoxels / tileVoxels));
 	}
 
 	/**
