@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
+import sauron.data.FileTrees;
 import sauron.model.ModelStore;
 import sauron.segment.ModelSegmenter;
 import sauron.segment.SlidingWindowSegmenter;
@@ -62,15 +61,7 @@ final class ExecutorModels {
 		} catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		} finally {
-			if (dir != null) deleteTree(dir);
-		}
-	}
-
-	private static void deleteTree(final Path dir) {
-		try (Stream<Path> walk = Files.walk(dir)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		} catch (final IOException e) {
-			// a leftover in the temporary folder is harmless
+			if (dir != null) FileTrees.deleteQuietly(dir); // a leftover in the temporary folder is harmless
 		}
 	}
 }

@@ -3,11 +3,11 @@ package sauron.cohort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+
+import sauron.data.FileTrees;
 
 /**
  * A task's private local folder: the image readers and writers work on local files, so a remote input is copied
@@ -40,10 +40,6 @@ final class LocalFiles implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try (Stream<java.nio.file.Path> walk = Files.walk(folder)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		} catch (final IOException e) {
-			// a leftover in the temporary folder is harmless
-		}
+		FileTrees.deleteQuietly(folder); // a leftover in the temporary folder is harmless
 	}
 }

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.tensorflow.TensorFlow;
 
+import sauron.data.FileTrees;
 import sauron.data.Volume;
 import sauron.io.AtomicFiles;
 import sauron.model.ModelStore;
@@ -73,7 +74,7 @@ public final class BioimageioExport {
 						difference, StoredGraphCheck.TOLERANCE));
 			weights = zipFolder(savedModel);
 		} finally {
-			deleteTree(folder);
+			FileTrees.delete(folder);
 		}
 		final String tensorflowVersion = TensorFlow.version();
 		final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -128,12 +129,6 @@ public final class BioimageioExport {
 			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		} catch (final NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java has SHA-256", e);
-		}
-	}
-
-	private static void deleteTree(final Path root) throws IOException {
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
 		}
 	}
 }

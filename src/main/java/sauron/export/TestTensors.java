@@ -28,10 +28,7 @@ public record TestTensors(float[] input, float[] normalised, long[] inputShape, 
 	 */
 	public static TestTensors of(final SauronModel model, final InferenceGraph net, final Volume image, final String name) {
 		final int dims = model.spec().dims(), channels = model.spec().inputChannels(), multiple = model.spec().sizeMultiple();
-		if (image.dims() < dims)
-			throw new IllegalArgumentException(name + " is a " + image.dims() + "D image; the model is a " + dims + "D network and needs " + dims + "D images");
-		if (image.channels() != channels)
-			throw new IllegalArgumentException(name + " has " + image.channels() + " channel(s); the model was trained on " + channels);
+		model.spec().checkImage(name, image.shape(), image.channels());
 		final int[] shape = image.shape(), trained = model.metadata().patchShape();
 		final int[] patch = new int[dims], origin = new int[image.dims()];
 		final String[] axes = { "x", "y", "z" };

@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
+import sauron.data.FileTrees;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
@@ -116,8 +115,6 @@ final class EngineCall implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		try (Stream<Path> files = Files.walk(dir)) {
-			for (final Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-		}
+		FileTrees.delete(dir);
 	}
 }

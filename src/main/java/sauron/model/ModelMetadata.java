@@ -11,12 +11,12 @@ import com.google.gson.JsonObject;
  * @param normalisation the intensity normalisation the network expects, e.g. "zscore per image"
  * @param voxelSize voxel size of the training images, x first (segmentation warns on a mismatch)
  * @param patchShape training patch size, x first; also the default tile for sliding-window segmentation
- * @param training the training settings, as given
+ * @param training the training settings, as given; read them through {@link #recordedTraining()}
  */
 public record ModelMetadata(String normalisation, double[] voxelSize, int[] patchShape, JsonObject training, List<EpochRecord> history) {
 
-	/** Patches per training step, from the training settings; 1 where they do not say (models written without them). */
-	public int trainingBatchSize() {
-		return training != null && training.has("batchSize") ? Math.max(1, training.get("batchSize").getAsInt()) : 1;
+	/** The training settings, typed, with defaults for what models written before a setting existed do not say. */
+	public RecordedTraining recordedTraining() {
+		return RecordedTraining.of(training);
 	}
 }

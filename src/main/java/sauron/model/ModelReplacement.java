@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import sauron.data.FileTrees;
+
 /**
  * How a model folder is replaced so that a crash at any moment leaves the old or the new model, and how the next
  * save or load finishes what a crash interrupted. A save writes {@code .<name>.writing-<id>}, renames it to
@@ -154,18 +156,11 @@ final class ModelReplacement {
 	}
 
 	static void deleteTree(final Path root) throws IOException {
-		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (final Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-		}
+		if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) FileTrees.delete(root);
 	}
 
 	/** Deletes what it can; a leftover is removed by the next save or load. */
 	static void deleteQuietly(final Path root) {
-		try {
-			deleteTree(root);
-		} catch (final IOException e) {
-			// the next recovery deletes it
-		}
+		FileTrees.deleteQuietly(root);
 	}
 }

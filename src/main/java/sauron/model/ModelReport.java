@@ -38,7 +38,7 @@ public final class ModelReport {
 			out.format("FLOPs        %,d per patch %s, %,.0f per voxel%n", flops, Arrays.toString(patch), (double) flops / voxels);
 			out.format("size on disk %.2f MB%n", ModelStore.sizeOnDisk(dir) / 1e6);
 			out.format("voxel size   %s, normalisation: %s%n", Arrays.toString(m.metadata().voxelSize()), m.metadata().normalisation());
-			final String sauron = sauronSettings(m.metadata().training());
+			final String sauron = sauronSettings(m.metadata().recordedTraining());
 			if (sauron != null) out.format("Sauron       %s%n", sauron);
 			out.format("layers (filters):%n");
 			for (final Layer l : t.layers())
@@ -57,11 +57,10 @@ public final class ModelReport {
 	 * The Sauron settings the model was trained with, as key=value pairs ("rounds" and "criterion" nested);
 	 * models trained before the step-based schedule had no such groups: they pruned at every epoch end.
 	 */
-	private static String sauronSettings(final JsonObject training) {
-		if (training == null || !training.has("sauron") || !training.get("sauron").isJsonObject()) return null;
-		final JsonObject s = training.getAsJsonObject("sauron");
-		final String text = keyValues(s);
-		return s.has("rounds") ? text : text + ", rounds at every epoch end (the paper's)";
+	private static String sauronSettings(final RecordedTraining training) {
+		if (training.sauron() == null) return null;
+		final String text = keyValues(training.sauron());
+		return training.sauronRounds() ? text : text + ", rounds at every epoch end (the paper's)";
 	}
 
 	private static String keyValues(final JsonObject o) {

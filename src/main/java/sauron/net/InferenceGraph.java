@@ -21,7 +21,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-import sauron.segment.PatchPredictor;
 import sauron.tf.Tensors;
 
 /**

@@ -115,6 +115,22 @@ public final class UNetSpec {
 	/** Every tile or patch side must be a multiple of this: the encoder halves it levels-1 times. */
 	public int sizeMultiple() { return 1 << (levels - 1); }
 
+	/**
+	 * Whether an image can go through this trained network: at least its dimensionality (a 2D network reads a 3D
+	 * image slice by slice) and exactly its input channels. The one check for every caller that holds a model.
+	 *
+	 * @param name how the message names the image, e.g. its file name
+	 * @param shape the image's spatial size, x first
+	 * @param channels the image's channels
+	 * @throws IllegalArgumentException naming the image, what it has and what the model needs
+	 */
+	public void checkImage(final String name, final int[] shape, final int channels) {
+		if (shape.length < dims)
+			throw new IllegalArgumentException(name + " is a " + shape.length + "D image (" + java.util.Arrays.toString(shape) + "); the model is a " + dims
+					+ "D network and needs " + dims + "D images");
+		if (channels != inputChannels) throw new IllegalArgumentException(name + " has " + channels + " channel(s); the model was trained on " + inputChannels);
+	}
+
 	@Override
 	public boolean equals(final Object o) {
 		if (!(o instanceof UNetSpec)) return false;

@@ -84,10 +84,7 @@ public final class ModelPruner {
 	}
 
 	private static int poolFactor(final SauronModel model) {
-		final JsonObject training = model.metadata().training();
-		if (training != null && training.has("sauron") && training.getAsJsonObject("sauron").has("sf"))
-			return training.getAsJsonObject("sauron").get("sf").getAsInt();
-		return SauronSettings.DEFAULTS.sf();
+		return model.metadata().recordedTraining().sauronPoolFactor().orElse(SauronSettings.DEFAULTS.sf());
 	}
 
 	/** The images as sampler input: normalised, with all-background labels (the criterion needs none). */
@@ -96,10 +93,7 @@ public final class ModelPruner {
 		int i = 0;
 		for (final Volume image : images) {
 			final String name = "image " + (++i);
-			if (image.dims() < model.spec().dims())
-				throw new IllegalArgumentException(name + " is " + image.dims() + "D; the model is a " + model.spec().dims() + "D network");
-			if (image.channels() != model.spec().inputChannels())
-				throw new IllegalArgumentException(name + " has " + image.channels() + " channel(s); the model was trained on " + model.spec().inputChannels());
+			model.spec().checkImage(name, image.shape(), image.channels());
 			pairs.add(new TrainingPair(name, ZScoreNormalisation.normalise(image, name), LabelVolume.zeros(image.shape(), image.voxelSize()), model.spec().classes()));
 		}
 		return pairs;

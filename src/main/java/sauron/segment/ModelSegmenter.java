@@ -56,7 +56,7 @@ public final class ModelSegmenter implements AutoCloseable {
 		long patchVoxels = 1, tileVoxels = 1;
 		for (final int s : patch) patchVoxels *= s;
 		for (final int s : tileShape) tileVoxels *= s;
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.trainingBatchSize() * patchVoxels / tileVoxels));
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.recordedTraining().batchSize() * patchVoxels / tileVoxels));
 	}
 
 	/**
@@ -101,11 +101,7 @@ public final class ModelSegmenter implements AutoCloseable {
 	 * as the feature-map browser.
 	 */
 	public Volume prepare(final Volume image, final String name) {
-		final int dims = model.spec().dims();
-		if (image.dims() < dims)
-			throw new IllegalArgumentException(name + " is a " + image.dims() + "D image (" + Arrays.toString(image.shape()) + "); the model is a " + dims + "D network and needs " + dims + "D images");
-		if (image.channels() != model.spec().inputChannels())
-			throw new IllegalArgumentException(name + " has " + image.channels() + " channel(s); the model was trained on " + model.spec().inputChannels());
+		model.spec().checkImage(name, image.shape(), image.channels());
 		checkVoxelSize(image, name);
 		return ZScoreNormalisation.normalise(image, name);
 	}

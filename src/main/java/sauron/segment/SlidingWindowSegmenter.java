@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import sauron.data.Volume;
+import sauron.net.PatchPredictor;
 
 /**
  * Segments an image of any size with a network that sees fixed-size tiles, as nnU-Net does: overlapping

@@ -99,13 +99,15 @@ public final class Trainer {
 		if (pairs.isEmpty()) throw new IllegalArgumentException("no training images given");
 		final int classes = pairs.get(0).classes();
 		final int channels = pairs.get(0).image().channels();
+		if (given != null) checkFits(given, channels, classes);
+		final UNetSpec initial = given != null ? given
+				: UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
 		final List<TrainingPair> normalised = new ArrayList<>();
 		for (final TrainingPair p : pairs) {
 			if (p.classes() != classes) throw new IllegalArgumentException(p.name() + " has " + p.classes() + " classes, " + pairs.get(0).name() + " has " + classes);
 			if (p.image().channels() != channels)
 				throw new IllegalArgumentException(p.name() + " has " + p.image().channels() + " channels, " + pairs.get(0).name() + " has " + channels);
-			if (p.image().dims() < settings.dims())
-				throw new IllegalArgumentException(p.name() + " is " + p.image().dims() + "D; a " + settings.dims() + "D network needs " + settings.dims() + "D images");
+			initial.checkImage(p.name(), p.shape(), p.image().channels());
 			normalised.add(new TrainingPair(p.name(), ZScoreNormalisation.normalise(p.image(), p.name()), p.labels(), classes));
 		}
 		final ValidationSplit.Split split = settings.validationShare() > 0
@@ -113,9 +115,6 @@ public final class Trainer {
 				: new ValidationSplit.Split(normalised, List.of());
 		final Validator validator = new Validator(split.validation(), settings.patchShape(), settings.batchSize(), classes);
 
-		if (given != null) checkFits(given, channels, classes);
-		final UNetSpec initial = given != null ? given
-				: UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
 		listener.started(initial, settings);
 		final Topology start = new Topology(initial);
 		final PatchSampler sampler = new PatchSampler(split.training(), settings.patchShape(), settings.batchSize(), classes,

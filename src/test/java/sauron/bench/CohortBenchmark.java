@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
+import sauron.data.FileTrees;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
@@ -196,9 +196,6 @@ public final class CohortBenchmark {
 	}
 
 	private static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> walk = Files.walk(dir)) {
-			for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-		}
+		if (Files.exists(dir)) FileTrees.delete(dir);
 	}
 }

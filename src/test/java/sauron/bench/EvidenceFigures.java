@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.JsonObject;
-
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.io.FileSaver;
@@ -22,6 +20,7 @@ import sauron.segment.FeatureMapTiling;
 import sauron.io.ImageFiles;
 import sauron.model.EpochRecord;
 import sauron.model.ModelStore;
+import sauron.model.RecordedTraining;
 import sauron.model.SauronModel;
 import sauron.net.UNetSpec;
 import sauron.segment.ModelSegmenter;
@@ -64,10 +63,10 @@ public final class EvidenceFigures {
 
 	/** Widths before the first epoch, from the training settings; empty if they do not say (e.g. a model trained from another). */
 	static Map<String, Integer> initialWidths(final SauronModel model) {
-		final JsonObject t = model.metadata().training();
-		if (t == null || !t.has("levels") || !t.has("baseWidth") || !t.has("maxWidth")) return Map.of();
+		final RecordedTraining.InitialNetwork n = model.metadata().recordedTraining().initialNetwork();
+		if (n == null) return Map.of();
 		final UNetSpec s = model.spec();
-		return UNetSpec.create(s.dims(), t.get("levels").getAsInt(), t.get("baseWidth").getAsInt(), t.get("maxWidth").getAsInt(), s.inputChannels(), s.classes()).widths();
+		return UNetSpec.create(s.dims(), n.levels(), n.baseWidth(), n.maxWidth(), s.inputChannels(), s.classes()).widths();
 	}
 
 	/**

@@ -42,7 +42,7 @@ public final class InferenceOpProfile {
 	private static void profile(final Path dir, final int calls) throws Exception {
 		final SauronModel model = ModelStore.load(dir);
 		final int[] patch = model.metadata().patchShape();
-		final int batch = model.metadata().trainingBatchSize(), dims = patch.length;
+		final int batch = model.metadata().recordedTraining().batchSize(), dims = patch.length;
 		final long[] shape = new long[dims + 2];
 		shape[0] = batch;
 		for (int d = 0; d < dims; d++) shape[1 + d] = patch[dims - 1 - d];

@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import sauron.data.FileTrees;
 
 /**
  * Two tiny models trained once per test JVM by the train command, for the command-line tests that only read
@@ -76,10 +76,6 @@ final class TrainedModels {
 	}
 
 	private static void deleteFolder() {
-		try (Stream<Path> walk = Files.walk(folder)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		} catch (final IOException e) {
-			// a temporary folder left behind is the operating system's to clear
-		}
+		FileTrees.deleteQuietly(folder); // a temporary folder left behind is the operating system's to clear
 	}
 }

@@ -139,6 +139,17 @@ class UNetSpecTest {
 		refuses(() -> THREE_LEVELS.width("dec2_0"), "unknown layer dec2_0");
 	}
 
+	@Test
+	void anImageFitsANetworkOfNoMoreDimensionsAndTheSameChannels() {
+		final UNetSpec twoD = UNetSpec.create(2, 3, 4, 16, 2, 3), threeD = UNetSpec.create(3, 3, 4, 16, 1, 3);
+		twoD.checkImage("stack", new int[] { 40, 30, 5 }, 2); // slice by slice
+		twoD.checkImage("plane", new int[] { 40, 30 }, 2);
+		threeD.checkImage("volume", new int[] { 40, 30, 5 }, 1);
+		refuses(() -> threeD.checkImage("head.nii.gz", new int[] { 40, 30 }, 1),
+				"head.nii.gz is a 2D image ([40, 30]); the model is a 3D network and needs 3D images");
+		refuses(() -> twoD.checkImage("rgb.tif", new int[] { 40, 30 }, 3), "rgb.tif has 3 channel(s); the model was trained on 2");
+	}
+
 	private static void refuses(final org.junit.jupiter.api.function.Executable build, final String message) {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
 		assertTrue(e.getMessage().contains(message), () -> "'" + message + "' in '" + e.getMessage() + "'");

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import sauron.data.Shapes;
+import sauron.net.PatchPredictor;
 
 /** Plain Java stand-ins for the network. */
 final class FakeNets {

@@ -2,6 +2,7 @@ package sauron.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -26,6 +27,13 @@ class TrainerTest {
 	static TrainingSettings tiny(final int dims, final int epochs) {
 		return new TrainingSettings(dims, 3, 8, 32, dims == 2 ? new int[] { 32, 32 } : new int[] { 16, 16, 16 }, dims == 2 ? 4 : 2, epochs, 15, 1e-2, 1e-5,
 				1, 0.5, Augmentation.Settings.NONE, 0.25, ConvForm.PORTABLE);
+	}
+
+	@Test
+	void anImageOfFewerDimensionsThanTheNetworkIsRefusedBeforeTraining() {
+		final TrainingPair plane = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(tiny(3, 1), TrainingListener.NONE).train(List.of(plane)));
+		assertEquals("discs is a 2D image ([32, 32]); the model is a 3D network and needs 3D images", e.getMessage());
 	}
 
 	@Test

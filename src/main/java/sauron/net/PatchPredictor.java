@@ -1,4 +1,4 @@
-package sauron.segment;
+package sauron.net;
 
 /**
  * Runs a network on a batch of equally sized tiles. Implemented by the TensorFlow model; tests use
