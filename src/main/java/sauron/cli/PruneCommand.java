@@ -70,8 +70,8 @@ final class PruneCommand implements Callable<Integer> {
 		final SauronModel pruned = l1WidthsFrom != null ? l1Pruned(original) : ModelPruner.prune(original, volumes, tau, patches, seed);
 		ModelStore.save(pruned, output);
 		final var out = spec.commandLine().getOut();
-		final double flopsBefore = ModelStore.flopsPerVoxel(original.topology(), original.metadata().patchShape());
-		final double flopsAfter = ModelStore.flopsPerVoxel(pruned.topology(), pruned.metadata().patchShape());
+		final double flopsBefore = original.topology().flopsPerVoxel(original.metadata().patchShape());
+		final double flopsAfter = pruned.topology().flopsPerVoxel(pruned.metadata().patchShape());
 		out.printf("%-16s %14s %14s%n", "", "before", "after");
 		out.printf("%-16s %,14d %,14d%n", "parameters", original.topology().parameterCount(), pruned.topology().parameterCount());
 		out.printf("%-16s %,14.0f %,14.0f%n", "FLOPs per voxel", flopsBefore, flopsAfter);

@@ -233,7 +233,7 @@ final class TrainCommand implements Callable<Integer> {
 	/** What Sauron removed: parameters, FLOPs per voxel and filters per layer, before -> after. */
 	static String shrinkage(final UNetSpec before, final SauronModel after, final int[] patch) {
 		final Topology b = new Topology(before), a = after.topology();
-		final double fb = ModelStore.flopsPerVoxel(b, patch), fa = ModelStore.flopsPerVoxel(a, patch);
+		final double fb = b.flopsPerVoxel(patch), fa = a.flopsPerVoxel(patch);
 		final StringBuilder layers = new StringBuilder();
 		before.widths().forEach((layer, w) -> layers.append(layers.length() > 0 ? " " : "").append(layer).append(' ').append(w).append("->")
 				.append(after.spec().widths().get(layer)));

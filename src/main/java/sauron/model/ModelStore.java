@@ -84,7 +84,7 @@ public final class ModelStore {
 		ModelReplacement.reached(ModelReplacement.Stage.EXPORTED);
 		final Topology topology = model.topology();
 		final ModelJson json = new ModelJson(FORMAT, SpecJson.of(model.spec()), topology.parameterCount(),
-				flopsPerVoxel(topology, model.metadata().patchShape()), model.metadata());
+				topology.flopsPerVoxel(model.metadata().patchShape()), model.metadata());
 		try (Writer w = Files.newBufferedWriter(dir.resolve(METADATA_FILE), StandardCharsets.UTF_8)) {
 			GSON.toJson(json, w);
 		}
@@ -98,17 +98,6 @@ public final class ModelStore {
 		final Path target = dir.toAbsolutePath().normalize();
 		if (Files.exists(target) && !isReplaceable(target))
 			throw new IOException(target + " exists and is not a Sauron model directory (no " + METADATA_FILE + "); choose an empty or new folder");
-	}
-
-	/** Convolution FLOPs per voxel of a forward pass over a patch of this shape. */
-	public static double flopsPerVoxel(final Topology topology, final int[] patchShape) {
-		final long[] shape = new long[patchShape.length];
-		long voxels = 1;
-		for (int d = 0; d < shape.length; d++) {
-			shape[d] = patchShape[d];
-			voxels *= patchShape[d];
-		}
-		return (double) topology.forwardFlops(shape) / voxels;
 	}
 
 	public static SauronModel load(final Path dir) throws IOException {

@@ -102,6 +102,17 @@ public final class Topology {
 		return n;
 	}
 
+	/** Convolution FLOPs per voxel of a forward pass over a patch of this shape (x first). */
+	public double flopsPerVoxel(final int[] patchShape) {
+		final long[] shape = new long[patchShape.length];
+		long voxels = 1;
+		for (int d = 0; d < shape.length; d++) {
+			shape[d] = patchShape[d];
+			voxels *= patchShape[d];
+		}
+		return (double) forwardFlops(shape) / voxels;
+	}
+
 	/**
 	 * Multiply-adds x 2 of one forward pass over a patch of the given spatial shape (any order), counting
 	 * convolutions only (norms and activations are a few percent). Deep-supervision heads other than the

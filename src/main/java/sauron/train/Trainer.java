@@ -19,7 +19,6 @@ import sauron.data.ValidationSplit;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.EpochRecord;
 import sauron.model.ModelMetadata;
-import sauron.model.ModelStore;
 import sauron.model.SauronModel;
 import sauron.net.Layer;
 import sauron.net.Topology;
@@ -130,7 +129,7 @@ public final class Trainer {
 				if (run.roundsAtEpochEnds) run.pruneIfRoundEnds(patches);
 				final Topology now = run.graph.topology();
 				final EpochRecord record = new EpochRecord(epoch + 1, losses[0], losses[1], val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
-						now.parameterCount(), ModelStore.flopsPerVoxel(now, settings.patchShape()), now.spec().widths(),
+						now.parameterCount(), now.flopsPerVoxel(settings.patchShape()), now.spec().widths(),
 						sauron.prune() ? run.pruning.thresholds() : Map.of(), run.roundsDone);
 				listener.epochEnded(record);
 				run.history.add(record);

@@ -180,6 +180,8 @@ class TopologyTest {
 	void flopsPerVoxelDoNotDependOnThePatch() {
 		assertEquals(456, new Topology(SMALL).forwardFlops(new long[] { 32, 48 }) / (32.0 * 48), 0);
 		assertEquals(318.5, new Topology(SMALL_3D).forwardFlops(new long[] { 16, 8, 24 }) / (16.0 * 8 * 24), 0);
+		assertEquals(456, new Topology(SMALL).flopsPerVoxel(new int[] { 32, 48 }), 0);
+		assertEquals(318.5, new Topology(SMALL_3D).flopsPerVoxel(new int[] { 16, 8, 24 }), 0);
 	}
 
 	@Test
