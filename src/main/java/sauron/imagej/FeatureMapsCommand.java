@@ -23,7 +23,7 @@ public final class FeatureMapsCommand extends SauronCommand {
 	@Parameter(label = "Model folder", style = "directory", description = "a model folder written by Train U-Net")
 	File model_dir;
 
-	@Parameter(label = "Layer", description = "layer name: enc<l>_<0|1>, up<l> or dec<l>_<0|1>; dec0_1 is the last decoder layer")
+	@Parameter(label = "Layer", description = "layer name: enc<l>_<0|1>, up<l> or dec<l>_<0|1> (Model Info lists a model's layers); dec0_1 is the last decoder layer")
 	String layer = "dec0_1";
 
 	@Parameter(type = ItemIO.OUTPUT)

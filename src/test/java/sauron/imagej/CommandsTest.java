@@ -150,7 +150,7 @@ class CommandsTest {
 		assertArrayEquals(new int[] { 16, 16, 8, 1, 1 }, coarse.getDimensions());
 		assertEquals(2, coarse.getCalibration().pixelWidth, 1e-9);
 		final String bad = error(run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec9_1"));
-		assertTrue(bad.contains("dec9_1"), bad);
+		assertEquals("no layer dec9_1 in " + model2d + "; layers: enc0_0, enc0_1, enc1_0, enc1_1, enc2_0, enc2_1, up1, dec1_0, dec1_1, up0, dec0_0, dec0_1", bad);
 	}
 
 	@Test
