@@ -8,7 +8,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Segments every image of a folder (.tif, .tiff, .nii, .nii.gz) into label images of the same names in another
- * folder, for batch and headless runs, in one engine process; nothing is opened on screen. Esc stops it (the images
+ * folder, for batch and headless runs, in one engine process; nothing is opened on screen. Esc or SciJava's cancel stops it (the images
  * already written stay). An image that cannot be read or segmented does not stop the batch: the log names it with
  * the reason, and the command's error counts the failures once the others are written.
  */

@@ -11,7 +11,7 @@ import ij.ImagePlus;
 /**
  * Trains a U-Net on an open image and its label image, or on a folder with images/ and labels/, and saves the
  * model folder, in the engine process (the command line's "train"). Progress per epoch in the status bar and two live plots (log lines headless); "Stop after
- * this epoch" or Esc ends training early and still saves a usable model.
+ * this epoch", Esc or SciJava's cancel ends training early (after the epoch) and still saves a usable model.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Sauron U-Net>Train U-Net")
 public final class TrainUNetCommand extends SauronCommand {

@@ -273,6 +273,21 @@ class CommandsTest {
 	}
 
 	@Test
+	void segmentFolderCancelledThroughSciJavaEndsTheEngineWithoutAnError() throws Exception {
+		final Path in = Files.createDirectories(tmp.resolve("cancelled-in")), out = tmp.resolve("cancelled-out");
+		ImageFiles.writeImage(ImagePlusVolumes.toVolume(TestImages.discs("a")[0]), in.resolve("a.tif"));
+		final SegmentFolderCommand c = new SegmentFolderCommand();
+		c.input_dir = in.toFile();
+		c.output_dir = out.toFile();
+		c.model_dir = model2d.toFile();
+		// As a script's module.cancel(...) while the command runs: seen at the first poll, before the engine wrote anything.
+		c.cancel("stopped by a script");
+		c.run();
+		assertNull(c.error());
+		assertTrue(!Files.exists(out.resolve("a.tif")), "the engine was ended before it segmented the image");
+	}
+
+	@Test
 	void segmentFolderIntoItsOwnInputFolderIsRefusedAndTheImagesAreKept() throws Exception {
 		// The engine's command line refuses it; the user reads its sentence.
 		final Path in = Files.createDirectories(tmp.resolve("same"));
