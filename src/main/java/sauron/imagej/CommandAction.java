@@ -4,6 +4,7 @@ import java.util.concurrent.CancellationException;
 
 import com.google.gson.JsonObject;
 
+import ij.IJ;
 import sauron.worker.EngineProcess;
 
 /**
@@ -59,6 +60,11 @@ abstract class CommandAction<C extends SauronCommand> {
 
 	protected final void progress(final int done, final int total) {
 		command.progress(done, total);
+	}
+
+	/** Whether the run was asked to end: Esc in ImageJ, or SciJava's cancel (Cancelable: a script's module.cancel, ...). */
+	protected final boolean stopRequested() {
+		return IJ.escapePressed() || command.isCanceled();
 	}
 
 	/** The engine's lines to ImageJ's log and its progress events to the progress bar. */

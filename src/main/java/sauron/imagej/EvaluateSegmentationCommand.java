@@ -11,18 +11,18 @@ import ij.measure.ResultsTable;
  * Scores a predicted label image against the ground truth: one row per foreground class with Dice, HD95 and
  * volumes, in the "Results" table so that macros read it with getResult("Dice", row).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Evaluate Segmentation")
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Sauron U-Net>Evaluate Segmentation")
 public final class EvaluateSegmentationCommand extends SauronCommand {
 
 	public static final String TABLE = "Results";
 
-	@Parameter(description = "the predicted label image")
+	@Parameter(label = "Prediction", description = "the predicted label image")
 	ImagePlus prediction;
 
-	@Parameter(description = "the ground-truth label image")
+	@Parameter(label = "Ground truth", description = "the ground-truth label image")
 	ImagePlus truth;
 
-	@Parameter(min = "0", description = "classes incl. background; 0: largest label in either + 1")
+	@Parameter(label = "Classes", min = "0", description = "classes incl. background; 0: automatic (the largest label in either + 1)")
 	int classes = 0;
 
 	/** Set by {@link EvaluateSegmentationAction}. */

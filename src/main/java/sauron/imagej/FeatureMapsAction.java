@@ -20,6 +20,8 @@ final class FeatureMapsAction extends CommandAction<FeatureMapsCommand> {
 		final String name = c.layer == null ? "" : c.layer.trim();
 		final String model = EngineCall.modelDir(c.model_dir);
 		final ModelFacts facts = ModelFacts.read(model);
+		// Said here, before the engine starts; a folder that cannot be read is left to the engine to judge.
+		if (facts != null && !facts.layers().contains(name)) throw new IllegalArgumentException("no layer " + name + " in " + model + "; layers: " + String.join(", ", facts.layers()));
 		NetworkLayout.requireChannels(c.image, facts);
 		final java.util.List<Volume> volumes = NetworkLayout.volumes(c.image, facts != null ? facts.dims() : NetworkLayout.autoDims(c.image));
 		if (volumes.size() > 1)

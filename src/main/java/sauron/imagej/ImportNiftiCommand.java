@@ -14,10 +14,10 @@ import ij.ImagePlus;
  * 32-bit image or stack, channels (the fourth axis) as hyperstack channels, calibrated in mm from pixdim, with the
  * origin of the affine when the grid is neither rotated nor flipped (ImageJ has no orientation).
  */
-@Plugin(type = Command.class, menuPath = "File>Import>NIfTI (Sauron)...")
+@Plugin(type = Command.class, headless = true, menuPath = "File>Import>NIfTI (Sauron)...")
 public final class ImportNiftiCommand extends SauronCommand {
 
-	@Parameter(style = "open", description = ".nii or .nii.gz")
+	@Parameter(label = "NIfTI file", style = "open", description = ".nii or .nii.gz")
 	File file;
 
 	@Parameter(type = ItemIO.OUTPUT)

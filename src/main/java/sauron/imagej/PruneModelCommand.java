@@ -13,21 +13,21 @@ import ij.ImagePlus;
  * the original model is never changed. Runs in the engine process (the command line's "prune"), which logs the
  * parameters, FLOPs and sizes before and after.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Prune Model")
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Sauron U-Net>Prune Model")
 public final class PruneModelCommand extends SauronCommand {
 
-	@Parameter
+	@Parameter(label = "Image", description = "an image like the training images, to compute Sauron's criterion on")
 	ImagePlus image;
 
-	@Parameter(style = "directory", description = "the model folder to prune (read only)")
+	@Parameter(label = "Model folder", style = "directory", description = "the model folder to prune (read only)")
 	File model_dir;
 
-	@Parameter(style = "directory", description = "the folder for the smaller model")
+	@Parameter(label = "Output folder", style = "directory", description = "the folder for the smaller model")
 	File output_dir;
 
-	@Parameter(min = "0", max = "1", description = "one threshold for every layer; 0: the model's learned per-layer thresholds")
+	@Parameter(label = "Threshold (tau)", min = "0", max = "1", description = "one threshold in [0, 1] for every layer; 0: automatic (the model's learned per-layer thresholds)")
 	double tau = 0;
 
-	@Parameter(min = "1", description = "random patches of the image to compute the criterion on")
+	@Parameter(label = "Patches", min = "1", description = "random patches of the image to compute the criterion on")
 	int patches = 8;
 }

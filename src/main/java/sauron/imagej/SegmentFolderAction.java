@@ -3,7 +3,7 @@ package sauron.imagej;
 import ij.IJ;
 import sauron.io.TrainingFiles;
 
-/** {@link SegmentFolderCommand}: the engine's "segment" over the input folder; Esc ends it. */
+/** {@link SegmentFolderCommand}: the engine's "segment" over the input folder; Esc or SciJava's cancel ends it. */
 final class SegmentFolderAction extends CommandAction<SegmentFolderCommand> {
 
 	SegmentFolderAction(final SegmentFolderCommand command) {
@@ -21,7 +21,7 @@ final class SegmentFolderAction extends CommandAction<SegmentFolderCommand> {
 			call.with("-m", EngineCall.modelDir(c.model_dir)).with("--input-dir", c.input_dir.getAbsolutePath()).with("--output-dir", c.output_dir.getAbsolutePath())
 					.flag("--probabilities", c.probabilities).flag("--events", true);
 			status("segmenting " + c.input_dir.getName());
-			call.run(progressListener(), IJ::escapePressed); // Esc ends the engine; images already written stay, each whole
+			call.run(progressListener(), this::stopRequested); // Esc or a cancel ends the engine; images already written stay, each whole
 		}
 	}
 }

@@ -8,22 +8,22 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Segments every image of a folder (.tif, .tiff, .nii, .nii.gz) into label images of the same names in another
- * folder, for batch and headless runs, in one engine process; nothing is opened on screen. Esc stops it (the images
+ * folder, for batch and headless runs, in one engine process; nothing is opened on screen. Esc or SciJava's cancel stops it (the images
  * already written stay). An image that cannot be read or segmented does not stop the batch: the log names it with
  * the reason, and the command's error counts the failures once the others are written.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Segment Folder")
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Sauron U-Net>Segment Folder")
 public final class SegmentFolderCommand extends SauronCommand {
 
-	@Parameter(style = "directory")
+	@Parameter(label = "Input folder", style = "directory", description = "the images to segment: .tif, .tiff, .nii, .nii.gz")
 	File input_dir;
 
-	@Parameter(style = "directory", description = "created if missing; files of the same name are replaced")
+	@Parameter(label = "Output folder", style = "directory", description = "created if missing; files of the same name are replaced")
 	File output_dir;
 
-	@Parameter(style = "directory")
+	@Parameter(label = "Model folder", style = "directory", description = "a model folder written by Train U-Net")
 	File model_dir;
 
-	@Parameter(description = "also write <name>-probabilities next to each label image")
+	@Parameter(label = "Probabilities", description = "also write <name>-probabilities next to each label image")
 	boolean probabilities = false;
 }

@@ -45,7 +45,7 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 			}
 			call.flag("--probabilities", c.probabilities).flag("--events", true);
 			status("segmenting " + name);
-			call.run(progressListener(), IJ::escapePressed);
+			call.run(progressListener(), this::stopRequested);
 			final List<LabelVolume> labels = new ArrayList<>();
 			for (final Path out : outs) labels.add(ImageFiles.readLabels(out));
 			c.labels = sameCalibration(NetworkLayout.labelImage(labels, c.image, baseName(name) + "-labels"), c.image);

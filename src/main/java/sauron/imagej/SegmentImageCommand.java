@@ -10,16 +10,16 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 
 /** Segments an open image with a trained model (in the engine process, the command line's "segment"): a label image and, if asked, the class probabilities. Esc cancels. */
-@Plugin(type = Command.class, menuPath = "Plugins>Sauron U-Net>Segment Image")
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Sauron U-Net>Segment Image")
 public final class SegmentImageCommand extends SauronCommand {
 
-	@Parameter
+	@Parameter(label = "Image", description = "the image to segment")
 	ImagePlus image;
 
-	@Parameter(style = "directory", description = "a model folder written by Train U-Net")
+	@Parameter(label = "Model folder", style = "directory", description = "a model folder written by Train U-Net")
 	File model_dir;
 
-	@Parameter(description = "also give the class probabilities (one channel per class)")
+	@Parameter(label = "Probabilities", description = "also give the class probabilities (one channel per class)")
 	boolean probabilities = false;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -100,7 +100,7 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 
 		/** Writes the stop file once the user asked to stop; always false, as the run must not be killed. */
 		boolean pollStop() {
-			if (stop.requested() && !Files.exists(stopFile))
+			if ((stop.requested() || command.isCanceled()) && !Files.exists(stopFile))
 				try {
 					Files.createFile(stopFile);
 					status("stopping after this epoch");
