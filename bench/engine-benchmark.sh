@@ -6,10 +6,7 @@
 # Set MVN="mvn -o" to build offline, JAVA_OPTS to change the JVM options (default -Xmx4g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MVN=${MVN:-mvn}
-$MVN -q -B test-compile
-cpfile=$(mktemp)
-trap 'rm -f "$cpfile"' EXIT
-$MVN -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+# shellcheck source=bench/test-classpath.sh
+source bench/test-classpath.sh
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}
-java ${JAVA_OPTS:--Xmx4g} -cp "target/test-classes:target/classes:$(cat "$cpfile")" sauron.bench.EngineBenchmark "$@"
+java ${JAVA_OPTS:--Xmx4g} -cp "$test_cp" sauron.bench.EngineBenchmark "$@"

@@ -13,9 +13,6 @@
 # Set MVN="mvn -o" to build offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MVN=${MVN:-mvn}
-$MVN -q -B test-compile
-cpfile=$(mktemp)
-trap 'rm -f "$cpfile"' EXIT
-$MVN -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
-java -cp "target/test-classes:target/classes:$(cat "$cpfile")" org.openjdk.jmh.Main "$@"
+# shellcheck source=bench/test-classpath.sh
+source bench/test-classpath.sh
+java -cp "$test_cp" org.openjdk.jmh.Main "$@"

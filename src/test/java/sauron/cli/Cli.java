@@ -20,7 +20,7 @@ import sauron.model.ModelStore;
  * Runs the command line in this JVM as a user would, checks what a failure looks like, and computes in this JVM what
  * a command's output must equal.
  */
-final class Cli {
+public final class Cli {
 
 	/** Tiny networks (2 levels, 4 filters, 1 epoch of 2 steps) so a training takes seconds. */
 	static final String[] TINY_2D = { "--levels", "2", "--base", "4", "--patch", "16x16", "--batch", "2", "--epochs", "1", "--steps", "2" };
@@ -29,8 +29,8 @@ final class Cli {
 	private Cli() {}
 
 	/** What a command line run printed and returned. */
-	record Result(int exit, String out, String err) {
-		Result assertOk() {
+	public record Result(int exit, String out, String err) {
+		public Result assertOk() {
 			assertEquals(0, exit, this::toString);
 			return this;
 		}
@@ -41,7 +41,8 @@ final class Cli {
 		}
 	}
 
-	static Result run(final String... args) {
+	/** Runs the command line in this JVM with captured streams (also used by the cohort tests). */
+	public static Result run(final String... args) {
 		final StringWriter out = new StringWriter(), err = new StringWriter();
 		final int exit = SauronCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
 		return new Result(exit, out.toString(), err.toString());

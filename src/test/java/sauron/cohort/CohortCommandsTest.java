@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sauron.cohort.CohortTestData.names;
-import static sauron.cohort.CohortTestData.run;
+import static sauron.cli.Cli.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import sauron.cohort.CohortTestData.Result;
+import sauron.cli.Cli.Result;
 import sauron.io.ImageFiles;
 import sauron.metrics.ClassScores;
 import sauron.metrics.SegmentationMetrics;

@@ -3,7 +3,7 @@ package sauron.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sauron.cohort.CohortTestData.names;
-import static sauron.cohort.CohortTestData.run;
+import static sauron.cli.Cli.run;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import sauron.cohort.CohortTestData.Result;
+import sauron.cli.Cli.Result;
 
 /**
  * Issue 12: a cohort job killed (SIGKILL) while a task writes its labels leaves no labels under the real name, only

@@ -1,8 +1,6 @@
 package sauron.cohort;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
-import sauron.cli.SauronCli;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
 import sauron.io.ImageFiles;
@@ -71,18 +68,6 @@ final class CohortTestData {
 		return l;
 	}
 
-	record Result(int exit, String out, String err) {
-		@Override
-		public String toString() {
-			return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
-		}
-	}
-
-	static Result run(final String... args) {
-		final StringWriter out = new StringWriter(), err = new StringWriter();
-		final int exit = SauronCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-		return new Result(exit, out.toString(), err.toString());
-	}
 
 	/** The file names in a folder, sorted, hidden ones included. */
 	static List<String> names(final Path folder) throws IOException {
