@@ -3,6 +3,7 @@ package sauron.segment;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import sauron.data.Shapes;
 import sauron.data.Volume;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.ModelMetadata;
@@ -53,10 +54,8 @@ public final class ModelSegmenter implements AutoCloseable {
 	static int tilesPerCall(final ModelMetadata metadata, final int[] tileShape) {
 		final int[] patch = metadata.patchShape();
 		if (patch == null) return 1;
-		long patchVoxels = 1, tileVoxels = 1;
-		for (final int s : patch) patchVoxels *= s;
-		for (final int s : tileShape) tileVoxels *= s;
-		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, metadata.recordedTraining().batchSize() * patchVoxels / tileVoxels));
+		final long perCall = metadata.recordedTraining().batchSize() * Shapes.voxels(patch) / Shapes.voxels(tileShape);
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, perCall));
 	}
 
 	/**
@@ -119,6 +118,9 @@ public final class ModelSegmenter implements AutoCloseable {
 	}
 
 	public SauronModel model() { return model; }
+
+	/** Tiles this segmenter sends per network call. */
+	int batchSize() { return window.batchSize(); }
 
 	/** The forward graph this segmenter runs (owned by it: closed with it). */
 	public InferenceGraph network() { return net; }

@@ -58,6 +58,8 @@ class ModelSegmenterTest {
 		final java.util.Random random = new java.util.Random(5);
 		for (int i = 0; i < image.data().length; i++) image.data()[i] = (float) random.nextGaussian();
 		try (ModelSegmenter byStep = new ModelSegmenter(model); ModelSegmenter oneByOne = new ModelSegmenter(model, null, 0.5, 1, w -> {})) {
+			assertEquals(4, byStep.batchSize(), "by default a training step's worth of tiles per call");
+			assertEquals(1, oneByOne.batchSize());
 			final Segmentation a = byStep.segment(image, "a"), b = oneByOne.segment(image, "b");
 			assertArrayEquals(b.probabilities().data(), a.probabilities().data(), 1e-5f);
 		}
