@@ -9,6 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sauron.cohort.CohortJob;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
 
 /**
  * {@code sauron cohort}: segment and score whole cohorts as Apache Spark jobs. Spark is not part of the plugin's
@@ -111,7 +113,7 @@ final class CohortCommand implements Runnable {
 		for (final String f : failures) spec.commandLine().getErr().println("failed: " + f);
 		spec.commandLine().getOut().println(report.summary());
 		if (failures.isEmpty()) return 0;
-		spec.commandLine().getErr().println("error: " + failures.size() + " of " + report.records() + " failed; the results table says why");
+		spec.commandLine().getErr().println(EngineEvents.line(new EngineEvent.Failure(failures.size() + " of " + report.records() + " failed; the results table says why")));
 		return 1;
 	}
 

@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine.Option;
 import sauron.segment.TileProgress;
-import sauron.worker.EngineEvents;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
 
 /** --events: machine-readable progress lines (see {@link EngineEvents}) for the Fiji plugin's engine process. */
 final class EventOptions {
@@ -13,6 +14,6 @@ final class EventOptions {
 	boolean enabled;
 
 	TileProgress tileProgress(final PrintWriter out) {
-		return enabled ? (done, total) -> out.println(EngineEvents.progress(done, total)) : TileProgress.NONE;
+		return enabled ? (done, total) -> out.println(EngineEvents.line(new EngineEvent.Progress(done, total))) : TileProgress.NONE;
 	}
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
 
 /** The command line: train, segment, evaluate and inspect U-Nets, for servers and clusters. */
 @Command(name = "sauron", mixinStandardHelpOptions = true, version = "Sauron U-Net 0.1.0",
@@ -31,14 +33,14 @@ public final class SauronCli implements Runnable {
 		cli.setOut(out).setErr(err);
 		// Bad input is the user's, not a bug: say what was wrong without a stack trace.
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			commandLine.getErr().println("error: " + message(e));
+			commandLine.getErr().println(EngineEvents.line(new EngineEvent.Failure(message(e))));
 			if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace(commandLine.getErr());
 			return 1;
 		});
 		// A usage error is one line and a pointer to --help, not 70 lines of usage in which the error gets lost.
 		cli.setParameterExceptionHandler((e, given) -> {
 			final CommandLine c = e.getCommandLine();
-			c.getErr().println("error: " + e.getMessage());
+			c.getErr().println(EngineEvents.line(new EngineEvent.Failure(e.getMessage())));
 			picocli.CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
 			c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
 			return 2;

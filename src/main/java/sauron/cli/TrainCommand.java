@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import sauron.data.Augmentation;
 import sauron.data.TrainingPair;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
+import sauron.engine.TrainRequest.Schedule;
 import sauron.io.OutputPaths;
 import sauron.io.TrainingFiles;
 import sauron.model.EpochRecord;
@@ -29,7 +32,6 @@ import sauron.prune.SauronSettings;
 import sauron.train.Trainer;
 import sauron.train.TrainingListener;
 import sauron.train.TrainingSettings;
-import sauron.worker.EngineEvents;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a U-Net on image/label pairs and save the model directory.")
 final class TrainCommand implements Callable<Integer> {
@@ -130,8 +132,6 @@ final class TrainCommand implements Callable<Integer> {
 			+ "thresholds on a clock, averaged criterion with a floor and a cap, compensation) or PAPER (the paper exactly: a round at every epoch end, "
 			+ "thresholds rise on loss plateaus); the options below change single elements; default: ${DEFAULT-VALUE}", defaultValue = "BUDGET")
 	Schedule schedule;
-
-	enum Schedule { BUDGET, PAPER }
 
 	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 5, PAPER 0", paramLabel = "STEPS")
 	Integer pruneEvery;
@@ -355,7 +355,7 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public void stepEnded(final int epoch, final int step, final float loss) {
-			if (events) out.println(EngineEvents.step(epoch, step, loss));
+			if (events) out.println(EngineEvents.line(new EngineEvent.Step(epoch, step, loss)));
 		}
 
 		@Override
@@ -365,7 +365,7 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public void epochEnded(final EpochRecord r) {
-			if (events) out.println(EngineEvents.epoch(r));
+			if (events) out.println(EngineEvents.line(new EngineEvent.Epoch(r)));
 			out.printf("epoch %3d/%d  loss %.4f (R %s)  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(),
 					orDash(r.regularizer()), orDash(r.validationLoss()), orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
 		}

@@ -2,9 +2,8 @@ package sauron.imagej;
 
 import java.util.concurrent.CancellationException;
 
-import com.google.gson.JsonObject;
-
 import ij.IJ;
+import sauron.engine.EngineEvent;
 import sauron.worker.EngineProcess;
 
 /**
@@ -74,8 +73,8 @@ abstract class CommandAction<C extends SauronCommand> {
 			public void log(final String line) { UserMessages.log(line); }
 
 			@Override
-			public void event(final JsonObject e) {
-				if (e.get("type").getAsString().equals("progress")) progress(e.get("done").getAsInt(), e.get("total").getAsInt());
+			public void event(final EngineEvent e) {
+				if (e instanceof EngineEvent.Progress p) progress(p.done(), p.total());
 			}
 		};
 	}

@@ -4,46 +4,33 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import sauron.data.FileTrees;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineRequest;
 import sauron.io.ImageFiles;
 import sauron.worker.EngineProcess;
+import sauron.worker.EngineSettings;
 
 /**
  * One run of the engine process for a command: images go to it and come back as NIfTI files in a private
- * temporary folder, deleted on close; its log lines go to ImageJ's log. Commands never touch TensorFlow
- * classes themselves, so Fiji's class path (CSBDeep's TensorFlow 1.15) cannot break them.
+ * temporary folder, deleted on close, and the command's request runs with the engine settings of the moment.
+ * Commands never touch TensorFlow classes themselves, so Fiji's class path (CSBDeep's TensorFlow 1.15) cannot
+ * break them.
  */
 final class EngineCall implements AutoCloseable {
 
 	private final Path dir;
-	private final List<String> args = new ArrayList<>();
 	/** Temporary file name -> the image title it stands for, so the engine's messages name the user's images. */
 	private final Map<String, String> titles = new LinkedHashMap<>();
 
-	EngineCall(final String command) throws IOException {
+	EngineCall() throws IOException {
 		dir = Files.createTempDirectory("sauron-");
-		args.add(command);
-	}
-
-	/** Adds options; null or blank values are left out with their option name. */
-	EngineCall with(final String option, final Object value) {
-		if (value == null || value.toString().isBlank()) return this;
-		args.add(option);
-		args.add(value.toString());
-		return this;
-	}
-
-	EngineCall flag(final String option, final boolean on) {
-		if (on) args.add(option);
-		return this;
 	}
 
 	/** Writes an open image for the engine; returns its file. */
@@ -66,11 +53,10 @@ final class EngineCall implements AutoCloseable {
 		return file;
 	}
 
-	/** Before every engine run: the preferences (Edit > Options > Sauron U-Net...) become the engine's settings. */
-	static void applyOptions() {
-		System.setProperty(EngineProcess.GPU_PROPERTY, Boolean.toString(EngineOptions.useGpu()));
-		System.setProperty(EngineProcess.MEMORY_PROPERTY,
-				EngineOptions.memoryGb() > 0 ? EngineOptions.memoryGb() + "g" : EngineMemory.xmx(EngineMemory.defaultHeapBytes()));
+	/** The engine's settings for the next run: the preferences (Edit > Options > Sauron U-Net...), read anew each time. */
+	static EngineSettings settings() {
+		return EngineSettings.defaults().withGpu(EngineOptions.useGpu())
+				.withMaxHeap(EngineOptions.memoryGb() > 0 ? EngineOptions.memoryGb() + "g" : EngineMemory.xmx(EngineMemory.defaultHeapBytes()));
 	}
 
 	/** A file name in the private folder, for outputs the engine writes. */
@@ -78,16 +64,15 @@ final class EngineCall implements AutoCloseable {
 		return dir.resolve(name);
 	}
 
-	/** Runs with log lines to ImageJ's log; returns the engine's plain output. */
-	String run(final EngineProcess.Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
-		applyOptions();
+	/** Runs the request, its log lines with the user's image titles for the temporary files; returns the engine's plain output. */
+	String run(final EngineRequest request, final EngineProcess.Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
 		try {
-			return EngineProcess.run(args, new EngineProcess.Listener() {
+			return new EngineProcess(settings()).run(request, new EngineProcess.Listener() {
 				@Override
 				public void log(final String line) { listener.log(withTitles(line)); }
 
 				@Override
-				public void event(final com.google.gson.JsonObject event) { listener.event(event); }
+				public void event(final EngineEvent event) { listener.event(event); }
 			}, cancelled);
 		} catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException(withTitles(e.getMessage()), e);

@@ -1,8 +1,11 @@
 package sauron.imagej;
 
+import java.nio.file.Path;
+
 import ij.ImagePlus;
 import ij.ImageStack;
 import sauron.data.Volume;
+import sauron.engine.FeaturesRequest;
 import sauron.io.ImageFiles;
 
 /** {@link FeatureMapsCommand}: the engine's "features" for one layer, as a hyperstack on the image's calibration. */
@@ -27,11 +30,10 @@ final class FeatureMapsAction extends CommandAction<FeatureMapsCommand> {
 		if (volumes.size() > 1)
 			throw new IllegalArgumentException(c.image.getTitle() + " has " + c.image.getNFrames() + " frames; feature maps of a 3D network are shown for one frame "
 					+ "(Image > Duplicate... with one frame)");
-		try (EngineCall call = new EngineCall("features")) {
-			final java.nio.file.Path out = call.file("maps.nii");
-			call.with("-m", model).with("-i", call.write(volumes.get(0), c.image.getTitle())).with("--layer", name).with("-o", out);
+		try (EngineCall call = new EngineCall()) {
+			final Path image = call.write(volumes.get(0), c.image.getTitle()), out = call.file("maps.nii");
 			status("feature maps of " + name + " for " + c.image.getTitle());
-			call.run(EngineCall.logOnly(), () -> false);
+			call.run(new FeaturesRequest(Path.of(model), image, name, out), EngineCall.logOnly(), () -> false);
 			final Volume maps = ImageFiles.readImage(out);
 			c.feature_maps = SegmentImageAction.sameCalibration(label(ImagePlusVolumes.toImagePlus(maps, SegmentImageAction.baseName(c.image.getTitle()) + "-" + name), name), c.image);
 		}

@@ -1,6 +1,9 @@
 package sauron.imagej;
 
+import java.nio.file.Path;
+
 import ij.text.TextWindow;
+import sauron.engine.InfoRequest;
 
 /** {@link ModelInfoCommand}: the engine's "info" report in a text window, or the log headless. */
 final class ModelInfoAction extends CommandAction<ModelInfoCommand> {
@@ -13,8 +16,8 @@ final class ModelInfoAction extends CommandAction<ModelInfoCommand> {
 	protected void execute() throws Exception {
 		command.report = null;
 		final String report;
-		try (EngineCall call = new EngineCall("info")) {
-			report = call.with("-m", EngineCall.modelDir(command.model_dir)).run(new sauron.worker.EngineProcess.Listener() {}, () -> false);
+		try (EngineCall call = new EngineCall()) {
+			report = call.run(new InfoRequest(Path.of(EngineCall.modelDir(command.model_dir))), new sauron.worker.EngineProcess.Listener() {}, () -> false);
 		}
 		command.report = report;
 		if (UserMessages.headless()) UserMessages.log(report);

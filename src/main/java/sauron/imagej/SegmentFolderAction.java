@@ -1,6 +1,9 @@
 package sauron.imagej;
 
+import java.nio.file.Path;
+
 import ij.IJ;
+import sauron.engine.SegmentRequest;
 import sauron.io.TrainingFiles;
 
 /** {@link SegmentFolderCommand}: the engine's "segment" over the input folder; Esc or SciJava's cancel ends it. */
@@ -17,11 +20,11 @@ final class SegmentFolderAction extends CommandAction<SegmentFolderCommand> {
 		if (c.output_dir == null) throw new IllegalArgumentException("no output_dir given");
 		if (TrainingFiles.imageFiles(c.input_dir.toPath()).isEmpty()) throw new IllegalArgumentException(c.input_dir + " holds no .tif, .tiff, .nii or .nii.gz images");
 		IJ.resetEscape();
-		try (EngineCall call = new EngineCall("segment")) {
-			call.with("-m", EngineCall.modelDir(c.model_dir)).with("--input-dir", c.input_dir.getAbsolutePath()).with("--output-dir", c.output_dir.getAbsolutePath())
-					.flag("--probabilities", c.probabilities).flag("--events", true);
+		try (EngineCall call = new EngineCall()) {
+			final SegmentRequest request = SegmentRequest.folder(Path.of(EngineCall.modelDir(c.model_dir)), c.input_dir.getAbsoluteFile().toPath(),
+					c.output_dir.getAbsoluteFile().toPath(), c.probabilities);
 			status("segmenting " + c.input_dir.getName());
-			call.run(progressListener(), this::stopRequested); // Esc or a cancel ends the engine; images already written stay, each whole
+			call.run(request, progressListener(), this::stopRequested); // Esc or a cancel ends the engine; images already written stay, each whole
 		}
 	}
 }

@@ -8,6 +8,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import sauron.data.LabelVolume;
 import sauron.data.Volume;
+import sauron.engine.SegmentRequest;
 import sauron.io.ImageFiles;
 import sauron.io.TiffReader;
 import sauron.io.TiffWriter;
@@ -34,18 +35,15 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 		NetworkLayout.requireChannels(c.image, facts);
 		final List<Volume> volumes = NetworkLayout.volumes(c.image, facts != null ? facts.dims() : NetworkLayout.autoDims(c.image));
 		IJ.resetEscape();
-		try (EngineCall call = new EngineCall("segment")) {
-			final List<Path> outs = new ArrayList<>();
-			call.with("-m", model);
+		try (EngineCall call = new EngineCall()) {
+			final List<Path> ins = new ArrayList<>(), outs = new ArrayList<>();
 			for (int t = 0; t < volumes.size(); t++) {
-				final Path out = call.file(volumes.size() == 1 ? "labels.nii" : "frame" + t + "-labels.nii");
 				final String title = volumes.size() == 1 ? name : name + " (frame " + (t + 1) + ")";
-				call.with("-i", call.write(volumes.get(t), title)).with("-o", out);
-				outs.add(out);
+				ins.add(call.write(volumes.get(t), title));
+				outs.add(call.file(volumes.size() == 1 ? "labels.nii" : "frame" + t + "-labels.nii"));
 			}
-			call.flag("--probabilities", c.probabilities).flag("--events", true);
 			status("segmenting " + name);
-			call.run(progressListener(), this::stopRequested);
+			call.run(new SegmentRequest(Path.of(model), ins, outs, null, null, c.probabilities), progressListener(), this::stopRequested);
 			final List<LabelVolume> labels = new ArrayList<>();
 			for (final Path out : outs) labels.add(ImageFiles.readLabels(out));
 			c.labels = sameCalibration(NetworkLayout.labelImage(labels, c.image, baseName(name) + "-labels"), c.image);

@@ -9,21 +9,28 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
-import com.google.gson.JsonObject;
+import sauron.engine.DevicesRequest;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
+import sauron.engine.EngineRequest;
 
 /**
  * Runs the engine (our command line, {@code sauron.cli.SauronCli}) in its own JVM and relays what it says.
  * A separate process keeps TensorFlow Java away from whatever else the host JVM loaded (CSBDeep's TensorFlow
  * 1.15 classes and native library, in Fiji), frees GPU memory when it ends, and a native crash or an out-of-memory
- * ends the run, not Fiji. Plain output lines go to the listener's log, {@link EngineEvents} lines to its
- * event method (give "--events" to the commands that have it). With --events the engine exits when its standard
- * input closes, so it does not outlive a Fiji that quit or was killed.
+ * ends the run, not Fiji. Its output is decoded here, once ({@link EngineEvents}): plain lines go to the listener's
+ * log, events to its event method, and a failure becomes the exception {@link #run} throws. With --events (the
+ * requests that have it send it) the engine exits when its standard input closes, so it does not outlive a Fiji
+ * that quit or was killed. How the process is started is {@link EngineSettings}.
  */
 public final class EngineProcess {
 
@@ -31,41 +38,46 @@ public final class EngineProcess {
 	public interface Listener {
 		default void log(final String line) {}
 
-		default void event(final JsonObject event) {}
+		/** A step, an epoch or progress; a failure is not passed here, it ends {@link #run} as an exception. */
+		default void event(final EngineEvent event) {}
 	}
 
-	/** Set to "false" to keep the engine on the CPU although the GPU build is installed. */
-	public static final String GPU_PROPERTY = "sauron.gpu";
-	/** Maximum Java heap of the engine, e.g. "8g"; default: the JVM's (a quarter of the memory). */
-	public static final String MEMORY_PROPERTY = "sauron.worker.memory";
-
+	/** Engines still running, ended when this JVM exits. */
 	private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-	private static List<Path> chosen;
-	private static boolean chosenWithGpu;
+	/** The class path found for this installation, per GPU wish: probing the GPU build costs an engine start, so it is done once per JVM. */
+	private static final Map<Boolean, List<Path>> FOUND = new ConcurrentHashMap<>();
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "sauron-engine-cleanup"));
 	}
 
-	private EngineProcess() {}
+	private final EngineSettings settings;
+
+	public EngineProcess(final EngineSettings settings) {
+		this.settings = settings;
+	}
 
 	/**
-	 * Runs one command line (e.g. "segment", "-m", dir, ...) and returns its plain output.
+	 * Runs one request and returns the engine's plain output.
 	 *
 	 * @throws IllegalArgumentException with the engine's message when it rejected the input (exit code 1)
 	 * @throws IllegalStateException when the engine failed otherwise (crash, killed, usage error)
 	 * @throws CancellationException when {@code cancelled} became true; the process was ended
 	 */
-	public static String run(final List<String> args, final Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
-		return run(classpath(listener), args, listener, cancelled);
+	public String run(final EngineRequest request, final Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
+		return run(request.arguments(), listener, cancelled);
 	}
 
-	static String run(final List<Path> classpath, final List<String> args, final Listener listener, final BooleanSupplier cancelled)
-			throws IOException, InterruptedException {
-		final Process process = start(classpath, args);
+	/** Runs a command line as given (the tests' way to say what no request says). */
+	String run(final List<String> args, final Listener listener, final BooleanSupplier cancelled) throws IOException, InterruptedException {
+		final ProcessBuilder builder = new ProcessBuilder(commandLine(classpath(listener), args));
+		builder.environment().remove("CLASSPATH");
+		builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+		final Process process = builder.start();
 		LIVE.add(process);
 		final Deque<String> errors = new ArrayDeque<>();
-		final Thread stderr = new Thread(() -> drain(process, errors, listener), "sauron-engine-stderr");
+		final AtomicReference<EngineEvent.Failure> failure = new AtomicReference<>();
+		final Thread stderr = new Thread(() -> drain(process, errors, failure, listener), "sauron-engine-stderr");
 		stderr.setDaemon(true);
 		stderr.start();
 		final Thread watcher = new Thread(() -> watch(process, cancelled), "sauron-engine-cancel");
@@ -75,7 +87,7 @@ public final class EngineProcess {
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			try {
 				for (String line; (line = out.readLine()) != null;) {
-					final var event = EngineEvents.parse(line);
+					final Optional<EngineEvent> event = EngineEvents.fromOutput(line);
 					if (event.isPresent()) listener.event(event.get());
 					else {
 						output.append(line).append('\n');
@@ -91,7 +103,7 @@ public final class EngineProcess {
 			if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
 			if (code == 0) return output.toString();
 			synchronized (errors) {
-				throw failure(code, List.copyOf(errors));
+				throw failure(code, failure.get(), List.copyOf(errors));
 			}
 		} finally {
 			process.destroyForcibly();
@@ -100,25 +112,40 @@ public final class EngineProcess {
 		}
 	}
 
-	/** The class path for this host, decided once per JVM and GPU setting (see {@link #choose}). */
-	static synchronized List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
-		final boolean wantGpu = !"false".equalsIgnoreCase(System.getProperty(GPU_PROPERTY));
-		if (chosen == null || chosenWithGpu != wantGpu) {
-			chosen = choose(WorkerClasspath.resolve(), wantGpu, listener);
-			chosenWithGpu = wantGpu;
+	/** java [-Xmx...] -cp ... sauron.cli.SauronCli args */
+	List<String> commandLine(final List<Path> classpath, final List<String> args) {
+		final List<String> command = new ArrayList<>();
+		command.add(settings.java().toString());
+		settings.maxHeap().ifPresent(xmx -> command.add("-Xmx" + xmx));
+		command.add("-cp");
+		command.add(WorkerClasspath.join(classpath));
+		command.add("sauron.cli.SauronCli");
+		command.addAll(args);
+		return command;
+	}
+
+	/** The settings' class path, or the one found for this installation and GPU wish (see {@link #choose}), once per JVM. */
+	private List<Path> classpath(final Listener listener) throws IOException, InterruptedException {
+		if (settings.classpath().isPresent()) return settings.classpath().get();
+		synchronized (FOUND) {
+			List<Path> found = FOUND.get(settings.useGpu());
+			if (found == null) {
+				found = choose(WorkerClasspath.resolve(), listener);
+				FOUND.put(settings.useGpu(), found);
+			}
+			return found;
 		}
-		return chosen;
 	}
 
 	/**
 	 * The GPU class path when the GPU build is installed, wanted, starts and sees a GPU; else the CPU one, and
 	 * the listener is told why in one line.
 	 */
-	static List<Path> choose(final WorkerClasspath.Choice choice, final boolean wantGpu, final Listener listener) throws IOException, InterruptedException {
-		if (choice.gpu().isEmpty() || !wantGpu) return choice.cpu();
+	List<Path> choose(final WorkerClasspath.Choice choice, final Listener listener) throws IOException, InterruptedException {
+		if (choice.gpu().isEmpty() || !settings.useGpu()) return choice.cpu();
 		String reason;
 		try {
-			final String devices = run(choice.gpu().get(), List.of("devices"), new Listener() {}, () -> false);
+			final String devices = new EngineProcess(settings.withClasspath(choice.gpu().get())).run(new DevicesRequest(), new Listener() {}, () -> false);
 			reason = devices.contains(" on GPU ") ? null : "the GPU build of TensorFlow found no usable GPU";
 		} catch (final IllegalStateException | IllegalArgumentException e) {
 			reason = "the GPU build of TensorFlow could not start (" + e.getMessage().lines().reduce((a, b) -> b).orElse("") + ")";
@@ -128,29 +155,17 @@ public final class EngineProcess {
 		return choice.cpu();
 	}
 
-	private static Process start(final List<Path> classpath, final List<String> args) throws IOException {
-		final List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		final String memory = System.getProperty(MEMORY_PROPERTY);
-		if (memory != null && !memory.isBlank()) command.add("-Xmx" + memory.trim());
-		command.add("-cp");
-		command.add(WorkerClasspath.join(classpath));
-		command.add("sauron.cli.SauronCli");
-		command.addAll(args);
-		final ProcessBuilder builder = new ProcessBuilder(command);
-		builder.environment().remove("CLASSPATH");
-		builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-		return builder.start();
-	}
-
-	private static void drain(final Process process, final Deque<String> errors, final Listener listener) {
+	/** The error stream: a failure is kept for {@link #failure}, other lines go to the log, and the last 200 of all lines are kept for a crash's message. */
+	private static void drain(final Process process, final Deque<String> errors, final AtomicReference<EngineEvent.Failure> failure, final Listener listener) {
 		try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
 			for (String line; (line = err.readLine()) != null;) {
 				synchronized (errors) {
 					errors.addLast(line);
 					if (errors.size() > 200) errors.removeFirst();
 				}
-				if (!line.startsWith("error: ") && !isTensorFlowChatter(line)) listener.log(line);
+				final Optional<EngineEvent.Failure> said = EngineEvents.fromErrors(line);
+				if (said.isPresent()) failure.set(said.get());
+				else if (!isTensorFlowChatter(line)) listener.log(line);
 			}
 		} catch (final IOException e) {
 			// the process ended; what it said is in errors
@@ -177,9 +192,9 @@ public final class EngineProcess {
 		}
 	}
 
-	private static RuntimeException failure(final int code, final List<String> errors) {
-		for (int i = errors.size() - 1; i >= 0; i--)
-			if (code == 1 && errors.get(i).startsWith("error: ")) return new IllegalArgumentException(errors.get(i).substring("error: ".length()));
+	/** Bad input (exit code 1 with a failure) is the engine's message; anything else names the exit code with the engine's last words. */
+	private static RuntimeException failure(final int code, final EngineEvent.Failure failure, final List<String> errors) {
+		if (code == 1 && failure != null) return new IllegalArgumentException(failure.message());
 		// A usage error (2) says what was wrong first, then prints the whole usage; a crash says it last.
 		final List<String> said = code == 2 ? errors.subList(0, Math.min(1, errors.size())) : errors.subList(Math.max(0, errors.size() - 8), errors.size());
 		final String tail = String.join("\n", said);

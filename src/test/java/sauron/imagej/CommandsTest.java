@@ -403,17 +403,17 @@ class CommandsTest {
 		try {
 			assertNull(error(run(EngineOptionsCommand.class, "use_gpu", false, "engine_memory_gb", 3)));
 			assertEquals("false", ij.Prefs.get("sauron.use_gpu", "?").toString());
-			EngineCall.applyOptions();
-			assertEquals("false", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
-			assertEquals("3g", System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY));
+			final sauron.worker.EngineSettings chosen = EngineCall.settings();
+			assertEquals(false, chosen.useGpu());
+			assertEquals(java.util.Optional.of("3g"), chosen.maxHeap());
 			// The engine really starts with that heap and still runs.
 			assertNull(error(run(ModelInfoCommand.class, "model_dir", model2d.toFile())));
 			assertTrue(error(run(EngineOptionsCommand.class, "use_gpu", true, "engine_memory_gb", -1)).contains("engine_memory_gb -1"));
 		} finally {
 			EngineOptions.set(true, 0);
-			EngineCall.applyOptions();
 		}
-		assertEquals("true", System.getProperty(sauron.worker.EngineProcess.GPU_PROPERTY));
-		assertEquals(EngineMemory.xmx(EngineMemory.defaultHeapBytes()), System.getProperty(sauron.worker.EngineProcess.MEMORY_PROPERTY), "0: automatic");
+		final sauron.worker.EngineSettings automatic = EngineCall.settings();
+		assertEquals(true, automatic.useGpu());
+		assertEquals(java.util.Optional.of(EngineMemory.xmx(EngineMemory.defaultHeapBytes())), automatic.maxHeap(), "0: automatic");
 	}
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.google.gson.JsonObject;
+import sauron.engine.DevicesRequest;
+import sauron.engine.EngineEvent;
+import sauron.engine.EngineEvents;
+import sauron.engine.InfoRequest;
 
 /** The engine as a child JVM: what it says, how it fails, how it is stopped, and which build it gets. */
 class EngineProcessTest {
@@ -27,17 +30,19 @@ class EngineProcessTest {
 	Path tmp;
 
 	private static final List<Path> OWN = WorkerClasspath.resolve().cpu();
+	/** The engine on this JVM's class path, as EngineSettings' defaults start it otherwise. */
+	private static final EngineProcess ENGINE = new EngineProcess(EngineSettings.defaults().withClasspath(OWN));
 
 	/** Collects what the engine says; thread-safe, as the cancel watcher reads it while the engine talks. */
 	private static class Recorder implements EngineProcess.Listener {
 		final List<String> lines = new CopyOnWriteArrayList<>();
-		final List<JsonObject> events = new CopyOnWriteArrayList<>();
+		final List<EngineEvent> events = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void log(final String line) { lines.add(line); }
 
 		@Override
-		public void event(final JsonObject event) { events.add(event); }
+		public void event(final EngineEvent event) { events.add(event); }
 	}
 
 	@Test
@@ -48,7 +53,7 @@ class EngineProcessTest {
 	@Test
 	void plainLinesAreReturnedAndLogged() throws Exception {
 		final Recorder r = new Recorder();
-		final String out = EngineProcess.run(OWN, List.of("devices"), r, () -> false);
+		final String out = ENGINE.run(new DevicesRequest(), r, () -> false);
 		assertTrue(out.startsWith("TensorFlow "), out);
 		assertTrue(r.lines.contains(out.lines().findFirst().orElseThrow()), r.lines.toString());
 	}
@@ -56,13 +61,14 @@ class EngineProcessTest {
 	@Test
 	void theEnginesMessageForBadInputBecomesAnIllegalArgumentException() {
 		final var e = assertThrows(IllegalArgumentException.class,
-				() -> EngineProcess.run(OWN, List.of("info", "-m", tmp.resolve("none").toString()), new Recorder(), () -> false));
+				() -> ENGINE.run(new InfoRequest(tmp.resolve("none")), new Recorder(), () -> false));
 		assertTrue(e.getMessage().contains("none") && e.getMessage().contains("not found"), e.getMessage());
+		assertTrue(!e.getMessage().startsWith(EngineEvents.FAILURE_PREFIX), "the message, not the line that carried it: " + e.getMessage());
 	}
 
 	@Test
 	void aCrashOrUsageErrorIsAnIllegalStateExceptionWithTheEnginesLastLines() {
-		final var e = assertThrows(IllegalStateException.class, () -> EngineProcess.run(OWN, List.of("segment", "-m", "x", "--no-such-option"), new Recorder(), () -> false));
+		final var e = assertThrows(IllegalStateException.class, () -> ENGINE.run(List.of("segment", "-m", "x", "--no-such-option"), new Recorder(), () -> false));
 		assertTrue(e.getMessage().contains("exit code 2") && e.getMessage().contains("--no-such-option"), e.getMessage());
 	}
 
@@ -73,9 +79,9 @@ class EngineProcessTest {
 		final List<String> oneEpoch = training(1, 300);
 		final Recorder r = new Recorder();
 		assertTimeoutPreemptively(Duration.ofSeconds(60),
-				() -> assertThrows(CancellationException.class, () -> EngineProcess.run(OWN, oneEpoch, r, () -> !r.events.isEmpty())));
+				() -> assertThrows(CancellationException.class, () -> ENGINE.run(oneEpoch, r, () -> !r.events.isEmpty())));
 		assertTrue(!Files.exists(tmp.resolve("model")), "no model, whole or half-written");
-		assertEquals("step", r.events.get(r.events.size() - 1).get("type").getAsString(), "it was still training");
+		assertTrue(r.events.get(r.events.size() - 1) instanceof EngineEvent.Step, "it was still training");
 	}
 
 	@Test
@@ -84,13 +90,13 @@ class EngineProcessTest {
 		// waits in its listener until that has happened, as a loaded machine sometimes does by itself.
 		final Recorder r = new Recorder() {
 			@Override
-			public void event(final JsonObject event) {
+			public void event(final EngineEvent event) {
 				super.event(event);
 				if (events.size() == 1) sleepAWhile();
 			}
 		};
 		assertTimeoutPreemptively(Duration.ofSeconds(60),
-				() -> assertThrows(CancellationException.class, () -> EngineProcess.run(OWN, training(1, 300), r, () -> !r.events.isEmpty())));
+				() -> assertThrows(CancellationException.class, () -> ENGINE.run(training(1, 300), r, () -> !r.events.isEmpty())));
 	}
 
 	private static void sleepAWhile() {
@@ -107,9 +113,10 @@ class EngineProcessTest {
 		final List<String> args = new ArrayList<>(training(50, 2));
 		args.addAll(List.of("--stop-file", stop.toString()));
 		final Recorder r = new Recorder();
-		EngineProcess.run(OWN, args, r, () -> false);
-		assertEquals(List.of("step", "step", "epoch"), r.events.stream().map(e -> e.get("type").getAsString()).toList());
-		assertEquals(1, EngineEvents.toEpochRecord(r.events.get(2)).epoch());
+		ENGINE.run(args, r, () -> false);
+		assertEquals(List.of(EngineEvent.Step.class, EngineEvent.Step.class, EngineEvent.Epoch.class), r.events.stream().map(Object::getClass).toList());
+		assertEquals(List.of(0, 1), r.events.subList(0, 2).stream().map(e -> ((EngineEvent.Step) e).step()).toList());
+		assertEquals(1, ((EngineEvent.Epoch) r.events.get(2)).record().epoch());
 		assertTrue(Files.isRegularFile(tmp.resolve("model/sauron.json")));
 	}
 
@@ -148,7 +155,7 @@ class EngineProcessTest {
 	void aGpuBuildThatCannotStartFallsBackToTheCpuAndSaysSo() throws Exception {
 		final Recorder r = new Recorder();
 		final List<Path> broken = List.of(tmp.resolve("missing.jar"));
-		assertEquals(OWN, EngineProcess.choose(new WorkerClasspath.Choice(OWN, Optional.of(broken)), true, r));
+		assertEquals(OWN, ENGINE.choose(new WorkerClasspath.Choice(OWN, Optional.of(broken)), r));
 		assertEquals(1, r.lines.size());
 		assertTrue(r.lines.get(0).startsWith("the GPU build of TensorFlow could not start") && r.lines.get(0).endsWith("runs on the CPU"), r.lines.get(0));
 	}
@@ -159,7 +166,7 @@ class EngineProcessTest {
 		final Recorder r = new Recorder();
 		final List<Path> gpuBuild = new ArrayList<>(OWN);
 		gpuBuild.add(Path.of("gpu-build-stand-in" + File.separator));
-		final List<Path> chosen = EngineProcess.choose(new WorkerClasspath.Choice(OWN, Optional.of(gpuBuild)), true, r);
+		final List<Path> chosen = ENGINE.choose(new WorkerClasspath.Choice(OWN, Optional.of(gpuBuild)), r);
 		if (sauron.net.Devices.gpuAvailable()) assertEquals(gpuBuild, chosen);
 		else {
 			assertEquals(OWN, chosen);
@@ -170,17 +177,34 @@ class EngineProcessTest {
 	@Test
 	void noGpuWantedMeansNoProbe() throws Exception {
 		final Recorder r = new Recorder();
-		assertEquals(OWN, EngineProcess.choose(new WorkerClasspath.Choice(OWN, Optional.of(List.of(tmp))), false, r));
+		assertEquals(OWN, new EngineProcess(EngineSettings.defaults().withGpu(false)).choose(new WorkerClasspath.Choice(OWN, Optional.of(List.of(tmp))), r));
 		assertEquals(List.of(), r.lines);
 	}
 
 	@Test
-	void eventLinesRoundTripAndPlainLinesAreNotEvents() {
-		assertEquals(Optional.empty(), EngineEvents.parse("epoch 1/2 loss 0.3"));
-		assertEquals(Optional.empty(), EngineEvents.parse(EngineEvents.PREFIX + "{not json"));
-		final JsonObject p = EngineEvents.parse(EngineEvents.progress(3, 7)).orElseThrow();
-		assertEquals(3, p.get("done").getAsInt());
-		assertEquals(7, p.get("total").getAsInt());
+	void byDefaultTheEngineRunsOnThisJvmsJavaWithItsDefaultHeap() {
+		final EngineSettings d = EngineSettings.defaults();
+		assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), d.java());
+		assertEquals(Optional.empty(), d.maxHeap());
+		assertTrue(d.useGpu(), "the GPU where usable");
+		assertEquals(Optional.empty(), d.classpath(), "the class path found for this installation");
+		assertEquals(List.of(d.java().toString(), "-cp", "a.jar", "sauron.cli.SauronCli", "info"),
+				new EngineProcess(d).commandLine(List.of(Path.of("a.jar")), List.of("info")));
+	}
+
+	@Test
+	void theSettingsChooseTheJavaAndTheHeapOfTheEngine() {
+		final EngineSettings s = EngineSettings.defaults().withMaxHeap(" 3g ").withGpu(false);
+		final Path java = Path.of("/opt/java/bin/java");
+		assertEquals(List.of(java.toString(), "-Xmx3g", "-cp", "a.jar", "sauron.cli.SauronCli", "info"),
+				new EngineProcess(new EngineSettings(java, s.maxHeap(), false, Optional.empty())).commandLine(List.of(Path.of("a.jar")), List.of("info")));
+		assertEquals(Optional.empty(), s.withMaxHeap("").maxHeap(), "blank: the JVM's default again");
+	}
+
+	@Test
+	void aHeapSizeTheJvmWouldRefuseIsRefusedBeforeAnEngineStarts() {
+		final var e = assertThrows(IllegalArgumentException.class, () -> EngineSettings.defaults().withMaxHeap("3 GB"));
+		assertTrue(e.getMessage().contains("'3 GB'") && e.getMessage().contains("8g"), e.getMessage());
 	}
 
 	@Test
