@@ -67,9 +67,7 @@ public final class PatchSampler {
 			if (pair.image().channels() != channels)
 				throw new IllegalArgumentException("pair " + pair.name() + " has " + pair.image().channels() + " channels, pair "
 					+ pairs.get(0).name() + " has " + channels + "; expected the same channels in every image");
-			if (pair.image().dims() < dims)
-				throw new IllegalArgumentException("pair " + pair.name() + " is " + pair.image().dims() + "D " + Arrays.toString(pair.shape())
-					+ "; a " + dims + "D network needs " + dims + "D images");
+			NetworkInput.checkImage(pair.name(), pair.shape(), pair.image().channels(), dims, channels);
 			foreground[i] = new ForegroundVoxels(pair.labels().labels(), classes);
 		}
 		this.pairs = List.copyOf(pairs);

@@ -2,6 +2,7 @@ package sauron.export;
 
 import java.util.Arrays;
 
+import sauron.data.NetworkInput;
 import sauron.data.Volume;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.SauronModel;
@@ -33,7 +34,7 @@ public record TestTensors(float[] input, float[] normalised, long[] inputShape, 
 		final int[] patch = new int[dims], origin = new int[image.dims()];
 		final String[] axes = { "x", "y", "z" };
 		for (int d = 0; d < dims; d++) {
-			patch[d] = Math.min(trained[d], shape[d] / multiple * multiple);
+			patch[d] = Math.min(trained[d], NetworkInput.roundDown(shape[d], multiple));
 			if (patch[d] < multiple)
 				throw new IllegalArgumentException(name + " is " + shape[d] + " voxels along " + axes[d] + "; the test input needs at least " + multiple
 						+ " (the network halves every side " + (model.spec().levels() - 1) + " times)");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ij.ImagePlus;
 import sauron.data.LabelVolume;
+import sauron.data.NetworkInput;
 import sauron.data.Shapes;
 import sauron.data.Volume;
 
@@ -55,9 +56,9 @@ final class NetworkLayout {
 
 	/** Refuses an image whose channels are not the model's input channels, naming both counts. */
 	static void requireChannels(final ImagePlus imp, final ModelFacts model) {
-		if (model != null && imp.getNChannels() != model.inputChannels())
-			throw new IllegalArgumentException(imp.getTitle() + " has " + imp.getNChannels() + " channel(s); the model was trained on " + model.inputChannels()
-					+ " (Image > Color > Channels Tool or Image > Hyperstacks > Reduce Dimensionality to choose them)");
+		final String mismatch = model != null ? NetworkInput.channelsMismatch(imp.getTitle(), imp.getNChannels(), model.inputChannels()) : null;
+		if (mismatch != null)
+			throw new IllegalArgumentException(mismatch + " (Image > Color > Channels Tool or Image > Hyperstacks > Reduce Dimensionality to choose them)");
 	}
 
 	/** The engine's label volumes (in the order of {@link #volumes}) as one 8-bit image with the input's slices and frames. */

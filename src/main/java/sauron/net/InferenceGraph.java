@@ -146,14 +146,10 @@ public final class InferenceGraph implements PatchPredictor {
 
 	private long[] inputShape(final int batch, final int[] tileShape) {
 		final int dims = dims();
-		if (tileShape.length != dims) throw new IllegalArgumentException("tile shape has " + tileShape.length + " axes, the network is " + dims + "D");
+		topology.spec().checkSides("tile", tileShape);
 		final long[] shape = new long[dims + 2];
 		shape[0] = batch;
-		for (int d = 0; d < dims; d++) {
-			if (tileShape[d] % sizeMultiple() != 0)
-				throw new IllegalArgumentException("tile sides must be multiples of " + sizeMultiple() + ", got " + java.util.Arrays.toString(tileShape));
-			shape[1 + d] = tileShape[dims - 1 - d];
-		}
+		for (int d = 0; d < dims; d++) shape[1 + d] = tileShape[dims - 1 - d];
 		shape[dims + 1] = inputChannels();
 		return shape;
 	}

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import sauron.data.NetworkInput;
+
 /**
  * The one description of a U-Net: dimensionality, depth, input channels, classes and the width of
  * every named layer. A pruned network is the same spec with smaller widths; everything else (who
@@ -113,11 +115,12 @@ public final class UNetSpec {
 	}
 
 	/** Every tile or patch side must be a multiple of this: the encoder halves it levels-1 times. */
-	public int sizeMultiple() { return 1 << (levels - 1); }
+	public int sizeMultiple() { return NetworkInput.sizeMultiple(levels); }
 
 	/**
 	 * Whether an image can go through this trained network: at least its dimensionality (a 2D network reads a 3D
-	 * image slice by slice) and exactly its input channels. The one check for every caller that holds a model.
+	 * image slice by slice) and exactly its input channels. The one check for every caller that holds a model
+	 * ({@link NetworkInput} holds the rule).
 	 *
 	 * @param name how the message names the image, e.g. its file name
 	 * @param shape the image's spatial size, x first
@@ -125,10 +128,19 @@ public final class UNetSpec {
 	 * @throws IllegalArgumentException naming the image, what it has and what the model needs
 	 */
 	public void checkImage(final String name, final int[] shape, final int channels) {
-		if (shape.length < dims)
-			throw new IllegalArgumentException(name + " is a " + shape.length + "D image (" + java.util.Arrays.toString(shape) + "); the model is a " + dims
-					+ "D network and needs " + dims + "D images");
-		if (channels != inputChannels) throw new IllegalArgumentException(name + " has " + channels + " channel(s); the model was trained on " + inputChannels);
+		NetworkInput.checkImage(name, shape, channels, dims, inputChannels);
+	}
+
+	/**
+	 * Whether this network takes a patch or tile of these sides: one per axis, each a positive multiple of
+	 * {@link #sizeMultiple()}.
+	 *
+	 * @param what how the message names the sides, e.g. "patch" or "tile"
+	 * @param sides x first
+	 * @throws IllegalArgumentException naming the sides and the nearest that fit
+	 */
+	public void checkSides(final String what, final int[] sides) {
+		NetworkInput.checkSides(what, sides, dims, sizeMultiple());
 	}
 
 	@Override

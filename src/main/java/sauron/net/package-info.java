@@ -7,8 +7,8 @@
  * {@code PatchPredictor}, a network that maps a batch of tiles to probabilities, which {@code InferenceGraph}
  * implements and the sliding-window segmenter drives.
  * <p>
- * May use: {@code sauron.tf}, {@code org.tensorflow}, {@code org.bytedeco} (JavaCPP, for the native Conv3D
- * gradient).
+ * May use: {@code sauron.data.NetworkInput} (the rule for what a network takes), {@code sauron.tf},
+ * {@code org.tensorflow}, {@code org.bytedeco} (JavaCPP, for the native Conv3D gradient).
  * <p>
  * A core package: never ImageJ, SciJava, picocli or the Fiji side ({@code sauron.worker}, {@code sauron.imagej},
  * {@code sauron.cli}); {@code sauron.ArchitectureTest} checks the class files against this page.

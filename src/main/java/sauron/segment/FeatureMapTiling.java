@@ -1,5 +1,6 @@
 package sauron.segment;
 
+import sauron.data.NetworkInput;
 import sauron.data.Volume;
 import sauron.net.InferenceGraph;
 
@@ -36,8 +37,8 @@ public final class FeatureMapTiling {
 				tiles[d] = out[d] = d < shape.length ? shape[d] : 1;
 				continue;
 			}
-			final int padded = roundUp(shape[d], multiple);
-			tile[d] = Math.min(padded, roundUp(2 * patch[d], multiple));
+			final int padded = NetworkInput.roundUp(shape[d], multiple);
+			tile[d] = Math.min(padded, NetworkInput.roundUp(2 * patch[d], multiple));
 			tiles[d] = (padded + tile[d] - 1) / tile[d];
 			grid[d] = tile[d] / factor;
 			out[d] = (shape[d] + factor - 1) / factor;
@@ -87,9 +88,5 @@ public final class FeatureMapTiling {
 				final int from = ((z * grid[1] + y) * grid[0]) * filters, to = (((z0 + z) * out[1] + y0 + y) * out[0] + x0) * filters;
 				System.arraycopy(a, from, data, to, width * filters);
 			}
-	}
-
-	private static int roundUp(final int value, final int multiple) {
-		return (value + multiple - 1) / multiple * multiple;
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import sauron.data.NetworkInput;
 import sauron.data.Volume;
 import sauron.net.PatchPredictor;
 
@@ -126,17 +127,9 @@ public final class SlidingWindowSegmenter {
 	private void check(final Volume image, final PatchPredictor net) {
 		if (image.voxels() == 0) throw new IllegalArgumentException("The image is empty: " + image);
 		if (net.dims() != 2 && net.dims() != 3) throw new IllegalArgumentException("The network must be 2D or 3D, it says " + net.dims() + "D");
-		if (net.dims() > image.dims())
-			throw new IllegalArgumentException("The network is " + net.dims() + "D but the image is " + image.dims() + "D: " + image
-				+ ". A 3D network needs a 3D image.");
-		if (image.channels() != net.inputChannels())
-			throw new IllegalArgumentException("The image has " + image.channels() + " channel(s) but the network expects "
-				+ net.inputChannels() + ": " + image);
-		if (tileShape.length != net.dims())
-			throw new IllegalArgumentException("The tile shape " + Arrays.toString(tileShape) + " has " + tileShape.length
-				+ " sides but the network is " + net.dims() + "D");
+		NetworkInput.checkImage("the image", image.shape(), image.channels(), net.dims(), net.inputChannels());
+		NetworkInput.checkAxes("tile", tileShape, net.dims());
 		if (net.classes() < 1 || net.classes() > 256)
 			throw new IllegalArgumentException("The network has " + net.classes() + " classes; labels hold 1 to 256");
-		if (net.sizeMultiple() < 1) throw new IllegalArgumentException("The network's size multiple must be >= 1, it says " + net.sizeMultiple());
 	}
 }

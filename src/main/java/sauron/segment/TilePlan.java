@@ -2,6 +2,8 @@ package sauron.segment;
 
 import java.util.Arrays;
 
+import sauron.data.NetworkInput;
+
 /**
  * Where the tiles go in one image. Geometry is kept in three axes (x, y, z) whatever the
  * dimensionality: a 2D image has z size 1, and a 2D network (on a 2D image, or slice by slice on a 3D
@@ -32,9 +34,9 @@ final class TilePlan {
 		netTile = new int[netDims];
 		for (int d = 0; d < 3; d++) {
 			if (d < netDims) {
-				final int wanted = roundUp(requestedTile[d], sizeMultiple);
+				final int wanted = NetworkInput.roundUp(requestedTile[d], sizeMultiple);
 				// An axis shorter than the tile gets a smaller tile; still a multiple, so it may pad a little.
-				tile[d] = Math.min(wanted, roundUp(image[d], sizeMultiple));
+				tile[d] = Math.min(wanted, NetworkInput.roundUp(image[d], sizeMultiple));
 				netTile[d] = tile[d];
 				final int padded = Math.max(image[d], tile[d]);
 				final int padBelow = (padded - image[d]) / 2;
@@ -62,9 +64,5 @@ final class TilePlan {
 		out[0] = origins[0][i % nx];
 		out[1] = origins[1][i / nx % ny];
 		out[2] = origins[2][i / (nx * ny)];
-	}
-
-	private static int roundUp(final int n, final int multiple) {
-		return Math.max(1, (n + multiple - 1) / multiple) * multiple;
 	}
 }

@@ -81,10 +81,7 @@ public final class TrainingGraph implements AutoCloseable {
 		adam.firstMoment().checkMatches(topology);
 		adam.secondMoment().checkMatches(topology);
 		final int dims = topology.spec().dims();
-		if (patchShape.length != dims) throw new IllegalArgumentException("patch shape has " + patchShape.length + " axes, the network is " + dims + "D");
-		for (final int s : patchShape)
-			if (s % topology.spec().sizeMultiple() != 0)
-				throw new IllegalArgumentException("patch sides must be multiples of " + topology.spec().sizeMultiple() + ", got " + java.util.Arrays.toString(patchShape));
+		topology.spec().checkSides("patch", patchShape);
 		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.PORTABLE;
 		this.topology = topology;
 		this.batch = batch;

@@ -3,7 +3,9 @@ package sauron.train;
 import java.util.Arrays;
 
 import sauron.data.Augmentation;
+import sauron.data.NetworkInput;
 import sauron.net.ConvForm;
+import sauron.net.UNetSpec;
 
 /**
  * Everything that decides how a network is trained. Defaults follow docs/SAURON.md and nnU-Net; {@link #forDims}

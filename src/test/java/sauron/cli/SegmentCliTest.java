@@ -131,7 +131,7 @@ class SegmentCliTest {
 	@Test
 	void aTileWithTheWrongNumberOfSidesIsRefused() {
 		final Result r = run("segment", "-m", model2d().toString(), "-i", image2d().toString(), "-o", dir.resolve("a.nii.gz").toString(), "--tile", "16x16x16");
-		assertFailsClearly(r, "tile shape [16, 16, 16]", "network is 2D");
+		assertFailsClearly(r, "tile 16x16x16 has 3 sides", "2D network needs 2 sides");
 	}
 
 	@Test

@@ -59,6 +59,14 @@ class UNetSpecTest {
 		assertEquals(128, UNetSpec.create(2, 8, 4, 16, 1, 2).sizeMultiple());
 	}
 
+	@Test
+	void aPatchOrTileHasOneSidePerAxisEachAPositiveMultiple() {
+		THREE_LEVELS.checkSides("patch", new int[] { 4, 12 });
+		refuses(() -> THREE_LEVELS.checkSides("patch", new int[] { 6, 12 }),
+				"patch 6x12: each side must be a positive multiple of 4 = 2^(levels-1) for 3 levels, e.g. 8x12");
+		refuses(() -> THREE_LEVELS.checkSides("tile", new int[] { 4, 4, 4 }), "tile 4x4x4 has 3 sides; a 2D network needs 2 sides, x first");
+	}
+
 	// ---------------------------------------------------------------- a pruned network is the same spec with smaller widths
 
 	@Test

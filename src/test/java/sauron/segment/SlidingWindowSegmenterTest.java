@@ -223,7 +223,7 @@ class SlidingWindowSegmenterTest {
 	void wrongChannelCountIsRejectedNamingBoth() {
 		final Exception e = assertThrows(IllegalArgumentException.class,
 			() -> new SlidingWindowSegmenter(16, 16).segment(randomImage(2, 20, 20), new FakeNets.Pointwise(2, 1, 4)));
-		assertTrue(e.getMessage().contains("2 channel") && e.getMessage().contains("expects 1"), e.getMessage());
+		assertTrue(e.getMessage().contains("has 2 channel(s)") && e.getMessage().contains("trained on 1"), e.getMessage());
 	}
 
 	@Test
@@ -244,7 +244,7 @@ class SlidingWindowSegmenterTest {
 	void tileShapeMustMatchTheNetworkDims() {
 		final Exception e = assertThrows(IllegalArgumentException.class,
 			() -> new SlidingWindowSegmenter(16, 16, 16).segment(randomImage(1, 20, 20, 20), new FakeNets.Pointwise(2, 1, 4)));
-		assertTrue(e.getMessage().contains("tile shape"), e.getMessage());
+		assertTrue(e.getMessage().contains("tile 16x16x16 has 3 sides; a 2D network needs 2 sides"), e.getMessage());
 	}
 
 	@Test
