@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import sauron.data.Augmentation;
 import sauron.data.TrainingPair;
 import sauron.engine.EngineEvent;
 import sauron.engine.EngineEvents;
@@ -29,8 +27,11 @@ import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.prune.FilterCompensation;
 import sauron.prune.SauronSettings;
-import sauron.train.Trainer;
+import sauron.train.SauronOptions;
+import sauron.train.StartingModel;
 import sauron.train.TrainingListener;
+import sauron.train.TrainingOptions;
+import sauron.train.TrainingPlan;
 import sauron.train.TrainingSettings;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a U-Net on image/label pairs and save the model directory.")
@@ -191,43 +192,22 @@ final class TrainCommand implements Callable<Integer> {
 	}
 
 	private int train(final TrainingFiles.FilePairs files, final SauronSettings sauron, final ModelDestination destination) throws Exception {
-		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
-		if (levels != null && (levels < 2 || levels > 8)) throw new IllegalArgumentException("--levels " + levels + ": expected 2..8");
-		if (init != null && widthsFrom != null) throw new IllegalArgumentException("give --init (fine-tune a model) or --widths-from (train its widths from scratch), not both");
-		final SauronModel start = init != null ? startingModel(init, "--init") : widthsFrom != null ? startingModel(widthsFrom, "--widths-from") : null;
-		List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
+		final TrainingOptions options = new TrainingOptions(dims, levels, base, maxWidth, classes, patch != null ? patch.sides() : null, batch, epochs, steps,
+				learningRate, weightDecay, seed, foreground, !noAugment, validation, conv);
+		final StartingModel start = StartingModel.load(init, widthsFrom, options);
+		final List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
 		for (final Path empty : TrainingFiles.allBackground(files.labels(), pairs))
 			spec.commandLine().getErr().println("warning: labels " + empty + " are all 0 (background): this pair teaches only background");
-		if (start != null) pairs = withClassesOf(start, pairs);
-		final int d = start != null ? start.spec().dims() : dims != null ? dims : pairs.get(0).image().dims();
-		for (final TrainingPair p : pairs)
-			if (p.image().dims() < d)
-				throw new IllegalArgumentException(p.name() + " is a " + p.image().dims() + "D image " + Arrays.toString(p.shape()) + "; a " + d
-						+ "D network needs " + d + "D images" + (start != null ? " (" + startOption() + " is " + d + "D)"
-								: " (give --dims " + p.image().dims() + " for a " + p.image().dims() + "D network)"));
-		final TrainingSettings defaults = TrainingSettings.forDims(d);
-		final int l = start != null ? start.spec().levels() : or(levels, defaults.levels());
-		if (patch != null) checkPatch(patch.sides(), d, l, dims == null && start == null);
-		final int[] patchShape = patch != null ? patch.sides() : start != null ? start.metadata().patchShape() : defaults.patchShape();
-		// With --init, base and max width record the starting network's first and widest layer.
-		final int baseWidth = start != null ? start.spec().width("enc0_0") : or(base, defaults.baseWidth());
-		final int widest = start != null ? start.spec().widths().values().stream().mapToInt(Integer::intValue).max().getAsInt() : or(maxWidth, defaults.maxWidth());
-		final TrainingSettings settings = new TrainingSettings(d, l, baseWidth, widest, patchShape, or(batch, defaults.batchSize()), epochs, steps, learningRate,
-				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
+		final TrainingPlan plan = options.resolve(start, pairs);
 		final var out = spec.commandLine().getOut();
-		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
-		destination.requireRoomFor(new Topology(start != null ? start.spec() : initialSpec(settings, pairs.get(0))));
+		for (final TrainingPair p : plan.pairs()) warnIfSmallerThanPatch(p, plan.settings(), out);
+		destination.requireRoomFor(new Topology(plan.initialSpec()));
 		out.println(Devices.describe());
-		final Trainer trainer = new Trainer(settings, sauron, new ProgressPrinter(out, events.enabled, stopFile));
-		final SauronModel trained = widthsFrom != null ? trainer.trainFresh(pairs, start.spec()) : trainer.train(pairs, start);
+		final SauronModel trained = plan.train(sauron, new ProgressPrinter(out, events.enabled, stopFile));
 		destination.save(trained); // if it must go elsewhere, the error says where
-		if (sauron.prune()) out.println(shrinkage(start != null ? start.spec() : initialSpec(settings, pairs.get(0)), trained, patchShape));
+		if (sauron.prune()) out.println(shrinkage(plan.initialSpec(), trained, plan.settings().patchShape()));
 		out.printf("saved %s (%,d parameters, %.1f MB)%n", model, trained.topology().parameterCount(), ModelStore.sizeOnDisk(model) / 1e6);
 		return 0;
-	}
-
-	private static UNetSpec initialSpec(final TrainingSettings s, final TrainingPair first) {
-		return UNetSpec.create(s.dims(), s.levels(), s.baseWidth(), s.maxWidth(), first.image().channels(), first.classes());
 	}
 
 	/** What Sauron removed: parameters, FLOPs per voxel and filters per layer, before -> after. */
@@ -243,15 +223,9 @@ final class TrainCommand implements Callable<Integer> {
 
 	/** The chosen schedule with every element the options name changed. */
 	private SauronSettings sauronSettings() {
-		final SauronSettings preset = schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS;
-		final SauronSettings.Rounds r = preset.rounds();
-		final SauronSettings.Criterion c = preset.criterion();
-		return new SauronSettings(or(tau0, preset.tau0()), or(tauMax, preset.tauMax()), or(kappa, preset.kappa()), or(rho, preset.rho()), or(mu, preset.mu()),
-				or(lambda, preset.lambda()), preset.sf(), !noPrune,
-				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()),
-						tauRise != null ? tauRise == TauRise.PLATEAU : r.plateau(), or(regulariseRecovery, r.regulariseRecovery())),
-				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),
-						compensation != null ? compensation : c.compensation()));
+		return new SauronOptions(tau0, tauMax, kappa, rho, mu, lambda, !noPrune, pruneEvery, warmup, recovery, tauRise != null ? tauRise == TauRise.PLATEAU : null,
+				regulariseRecovery, criterionBatches, minFilters, maxPruneShare, compensation)
+				.appliedTo(schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS);
 	}
 
 	/** Saving replaces the model folder whole: it must not be, hold or lie inside anything training reads (--init is kept as it is). */
@@ -264,64 +238,6 @@ final class TrainCommand implements Callable<Integer> {
 		for (final Path p : files.images()) reads.add(OutputPaths.Input.of(image, p));
 		for (final Path p : files.labels()) reads.add(OutputPaths.Input.of(label, p));
 		OutputPaths.requireApart(List.of(OutputPaths.Output.replacedFolder("--model", model)), reads);
-	}
-
-	private String startOption() {
-		return init != null ? "--init " + init : "--widths-from " + widthsFrom;
-	}
-
-	/** The model of --init or --widths-from, checked against the options that would otherwise describe a fresh network. */
-	private SauronModel startingModel(final Path dir, final String option) throws java.io.IOException {
-		if (base != null || maxWidth != null)
-			throw new IllegalArgumentException((base != null ? "--base" : "--max-width") + " cannot be given with " + option + ": the widths are those of " + dir);
-		final SauronModel start = ModelStore.load(dir);
-		final UNetSpec s = start.spec();
-		if (dims != null && dims != s.dims()) throw new IllegalArgumentException("--dims " + dims + " differs from " + option + " " + dir + ", a " + s.dims() + "D network");
-		if (levels != null && levels != s.levels())
-			throw new IllegalArgumentException("--levels " + levels + " differs from " + option + " " + dir + ", which has " + s.levels() + " levels");
-		if (classes > 0 && classes != s.classes())
-			throw new IllegalArgumentException("--classes " + classes + " differs from " + option + " " + dir + ", which has " + s.classes() + " classes");
-		return start;
-	}
-
-	/** The pairs with the starting model's classes (labels may use fewer), or a clear error if they need more or have other channels. */
-	private List<TrainingPair> withClassesOf(final SauronModel start, final List<TrainingPair> pairs) {
-		final UNetSpec s = start.spec();
-		final TrainingPair first = pairs.get(0);
-		if (first.image().channels() != s.inputChannels())
-			throw new IllegalArgumentException(first.name() + " has " + first.image().channels() + " channel(s); " + startOption() + " takes " + s.inputChannels());
-		if (first.classes() > s.classes())
-			throw new IllegalArgumentException("the labels have " + first.classes() + " classes (largest label " + (first.classes() - 1) + "); " + startOption()
-					+ " has " + s.classes() + " classes");
-		final List<TrainingPair> same = new ArrayList<>();
-		for (final TrainingPair p : pairs) same.add(new TrainingPair(p.name(), p.image(), p.labels(), s.classes()));
-		return same;
-	}
-
-	/** The network halves the patch levels - 1 times, so each side must divide by 2^(levels-1). */
-	private static void checkPatch(final int[] sides, final int dims, final int levels, final boolean dimsFromImages) {
-		final String given = "--patch " + Arrays.stream(sides).mapToObj(Integer::toString).collect(Collectors.joining("x"));
-		if (sides.length != dims)
-			throw new IllegalArgumentException(given + " has " + sides.length + " sides; a " + dims + "D network needs " + dims + " sides, x first"
-					+ (dimsFromImages ? " (the images are " + dims + "D; give --dims " + sides.length + " for a " + sides.length + "D network)" : ""));
-		final int multiple = 1 << (levels - 1);
-		for (final int s : sides)
-			if (s % multiple != 0)
-				throw new IllegalArgumentException(given + ": each side must be a multiple of " + multiple + " = 2^(levels-1) for " + levels + " levels, e.g. "
-						+ Arrays.stream(sides).mapToObj(x -> Integer.toString(Math.max(multiple, Math.round(x / (float) multiple) * multiple)))
-								.collect(Collectors.joining("x")));
-	}
-
-	private static int or(final Integer value, final int fallback) {
-		return value != null ? value : fallback;
-	}
-
-	private static boolean or(final Boolean value, final boolean fallback) {
-		return value != null ? value : fallback;
-	}
-
-	private static double or(final Double value, final double fallback) {
-		return value != null ? value : fallback;
 	}
 
 	private static void warnIfSmallerThanPatch(final TrainingPair p, final TrainingSettings s, final java.io.PrintWriter out) {

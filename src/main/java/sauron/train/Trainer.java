@@ -100,7 +100,7 @@ public final class Trainer {
 		final int channels = pairs.get(0).image().channels();
 		if (given != null) checkFits(given, channels, classes);
 		final UNetSpec initial = given != null ? given
-				: UNetSpec.create(settings.dims(), settings.levels(), settings.baseWidth(), settings.maxWidth(), channels, classes);
+				: settings.freshSpec(channels, classes);
 		final List<TrainingPair> normalised = new ArrayList<>();
 		for (final TrainingPair p : pairs) {
 			if (p.classes() != classes) throw new IllegalArgumentException(p.name() + " has " + p.classes() + " classes, " + pairs.get(0).name() + " has " + classes);

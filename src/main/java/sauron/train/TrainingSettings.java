@@ -22,11 +22,7 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 
 	public TrainingSettings {
 		if (dims != 2 && dims != 3) throw new IllegalArgumentException("dims must be 2 or 3, got " + dims);
-		if (patchShape.length != dims) throw new IllegalArgumentException("patch shape " + Arrays.toString(patchShape) + " must have " + dims + " sides");
-		final int multiple = 1 << (levels - 1);
-		for (final int s : patchShape)
-			if (s < multiple || s % multiple != 0)
-				throw new IllegalArgumentException("patch sides must be positive multiples of " + multiple + " for " + levels + " levels, got " + Arrays.toString(patchShape));
+		NetworkInput.checkSides("patch", patchShape, dims, NetworkInput.sizeMultiple(levels));
 		if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
 		// One step's patches are one int-indexed array and tensor; beyond that TensorFlow only says "out of int32 range".
 		final long stepVoxels = batchSize * Arrays.stream(patchShape).asLongStream().reduce(1, (a, b) -> a * b);
@@ -46,6 +42,11 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 		return new TrainingSettings(dims, dims == 2 ? 5 : 4, dims == 2 ? 32 : 24, dims == 2 ? 480 : 320,
 				dims == 2 ? new int[] { 128, 128 } : new int[] { 64, 64, 64 }, dims == 2 ? 8 : 2, 50, 50, 1e-3, 1e-5, 42,
 				0.33, Augmentation.Settings.DEFAULTS, 0.2, ConvForm.AUTO);
+	}
+
+	/** The full-width network these settings describe (base and max width), for the data's channels and classes. */
+	public UNetSpec freshSpec(final int inputChannels, final int classes) {
+		return UNetSpec.create(dims, levels, baseWidth, maxWidth, inputChannels, classes);
 	}
 
 	/** Poly learning-rate decay: lr0 * (1 - epoch / epochs)^0.9. */
