@@ -24,18 +24,12 @@ public final class ModelReport {
 	public static String describe(final SauronModel m, final Path dir) throws IOException {
 		final Topology t = m.topology();
 		final int[] patch = m.metadata().patchShape();
-		long voxels = 1;
-		final long[] shape = new long[patch.length];
-		for (int d = 0; d < patch.length; d++) {
-			voxels *= patch[d];
-			shape[d] = patch[d];
-		}
-		final long flops = t.forwardFlops(shape);
+		final long flops = t.forwardFlops(Arrays.stream(patch).asLongStream().toArray());
 		try (Formatter out = new Formatter(new StringBuilder(), java.util.Locale.ROOT)) {
 			out.format("model        %s%n", dir);
 			out.format("network      %dD U-Net, %d levels, %d input channel(s), %d classes%n", m.spec().dims(), m.spec().levels(), m.spec().inputChannels(), m.spec().classes());
 			out.format("parameters   %,d%n", t.parameterCount());
-			out.format("FLOPs        %,d per patch %s, %,.0f per voxel%n", flops, Arrays.toString(patch), (double) flops / voxels);
+			out.format("FLOPs        %,d per patch %s, %,.0f per voxel%n", flops, Arrays.toString(patch), t.flopsPerVoxel(patch));
 			out.format("size on disk %.2f MB%n", ModelStore.sizeOnDisk(dir) / 1e6);
 			out.format("voxel size   %s, normalisation: %s%n", Arrays.toString(m.metadata().voxelSize()), m.metadata().normalisation());
 			final String sauron = sauronSettings(m.metadata().recordedTraining());
