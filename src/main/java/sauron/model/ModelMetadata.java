@@ -19,4 +19,11 @@ public record ModelMetadata(String normalisation, double[] voxelSize, int[] patc
 	public RecordedTraining recordedTraining() {
 		return RecordedTraining.of(training);
 	}
+
+	/** The same metadata with how the model was pruned after its training recorded beside the training settings. */
+	public ModelMetadata prunedAfterTraining(final JsonObject how) {
+		final JsonObject t = training == null ? new JsonObject() : training.deepCopy();
+		t.add("pruned_after_training", how);
+		return new ModelMetadata(normalisation, voxelSize, patchShape, t, history);
+	}
 }

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 
 import com.google.gson.JsonObject;
 
-import sauron.model.ModelMetadata;
 import sauron.model.SauronModel;
 import sauron.net.AdamState;
 import sauron.net.Layer;
@@ -47,15 +46,12 @@ public final class L1NormPruning {
 	public static SauronModel prune(final SauronModel baseline, final Map<String, Integer> widths) {
 		final Map<String, boolean[]> keep = keepMasks(baseline, widths);
 		final PrunedNetwork smaller = FilterRemoval.remove(baseline.spec(), baseline.weights(), AdamState.fresh(baseline.topology()), keep);
-		final ModelMetadata m = baseline.metadata();
-		final JsonObject training = m.training() == null ? new JsonObject() : m.training().deepCopy();
 		final JsonObject note = new JsonObject();
 		note.addProperty("criterion", "L1 norm of each filter's kernel (Li et al. 2017), norms of the unpruned weights");
 		final JsonObject kept = new JsonObject();
 		smaller.spec().widths().forEach(kept::addProperty);
 		note.add("widths", kept);
-		training.add("pruned_after_training", note);
-		return new SauronModel(smaller.spec(), smaller.weights(), new ModelMetadata(m.normalisation(), m.voxelSize(), m.patchShape(), training, m.history()));
+		return new SauronModel(smaller.spec(), smaller.weights(), baseline.metadata().prunedAfterTraining(note));
 	}
 
 	/** Per layer named in {@code widths}, which filters stay: the k of largest kernel L1 norm (ties: lower index first). */

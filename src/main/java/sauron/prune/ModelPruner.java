@@ -15,7 +15,6 @@ import sauron.data.TrainingPair;
 import sauron.data.Volume;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.EpochRecord;
-import sauron.model.ModelMetadata;
 import sauron.model.SauronModel;
 import sauron.net.FeatureMaps;
 import sauron.net.InferenceGraph;
@@ -59,14 +58,11 @@ public final class ModelPruner {
 			keep.put(layer, PruningCriterion.keep(PruningCriterion.deltaPrune(m.values(), m.shape(), reference, sf), thresholds.get(layer), reference));
 		}
 		final PrunedNetwork smaller = FilterRemoval.remove(model.spec(), model.weights(), AdamState.fresh(topology), keep);
-		final ModelMetadata m = model.metadata();
-		final JsonObject training = m.training() == null ? new JsonObject() : m.training().deepCopy();
 		final JsonObject note = new JsonObject();
 		note.addProperty("tau", tau == null ? "learned per layer" : tau.toString());
 		note.addProperty("patches", patches);
 		note.addProperty("seed", seed);
-		training.add("pruned_after_training", note);
-		return new SauronModel(smaller.spec(), smaller.weights(), new ModelMetadata(m.normalisation(), m.voxelSize(), m.patchShape(), training, m.history()));
+		return new SauronModel(smaller.spec(), smaller.weights(), model.metadata().prunedAfterTraining(note));
 	}
 
 	/** The learned per-layer taus of the last epoch, or the given tau for every layer. */
