@@ -18,7 +18,12 @@ public enum ConvForm {
 	 * TensorFlow's Conv3D. Fine for inference; for training its gradient must be registered from Java
 	 * ({@link NativeConv3dGradient}), which is process-global and unsupported on Windows.
 	 */
-	NATIVE;
+	NATIVE,
+	/**
+	 * TensorFlow's Conv3D, differentiated by the training graph itself (no registered gradient): works on
+	 * every platform and in any class loader.
+	 */
+	SEGMENTED;
 
 	/** The form a 3D training graph will use: AUTO becomes NATIVE where possible, else PORTABLE. */
 	public ConvForm resolveForTraining() {

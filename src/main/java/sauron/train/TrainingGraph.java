@@ -85,7 +85,7 @@ public final class TrainingGraph implements AutoCloseable {
 		for (final int s : patchShape)
 			if (s % topology.spec().sizeMultiple() != 0)
 				throw new IllegalArgumentException("patch sides must be multiples of " + topology.spec().sizeMultiple() + ", got " + java.util.Arrays.toString(patchShape));
-		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.PORTABLE;
+		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.SEGMENTED;
 		this.topology = topology;
 		this.batch = batch;
 		this.step = adam.step();
@@ -129,13 +129,22 @@ public final class TrainingGraph implements AutoCloseable {
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
-		final List<Operand<?>> variables = new ArrayList<>();
-		for (final Slot s : slots.values()) variables.add(s.weight());
-		final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
-		for (final Output<?> g : grads) {
-			@SuppressWarnings("unchecked")
-			final Operand<TFloat32> gf = (Operand<TFloat32>) g;
-			gradients.add(gf);
+		if (form == ConvForm.SEGMENTED) {
+			final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
+			for (final Map.Entry<String, Slot> e : slots.entrySet()) {
+				final Operand<TFloat32> g = byWeight.get(e.getValue().weight());
+				if (g == null) throw new IllegalStateException("no segment of the backward pass holds " + e.getKey());
+				gradients.add(g);
+			}
+		} else {
+			final List<Operand<?>> variables = new ArrayList<>();
+			for (final Slot s : slots.values()) variables.add(s.weight());
+			final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
+			for (final Output<?> g : grads) {
+				@SuppressWarnings("unchecked")
+				final Operand<TFloat32> gf = (Operand<TFloat32>) g;
+				gradients.add(gf);
+			}
 		}
 		// Updates wait for every gradient: ApplyAdam writes the variables in place, and backprop still reads
 		// kernels (conv input gradients), so an early update would race with it (seen as runs with one seed
@@ -153,6 +162,26 @@ public final class TrainingGraph implements AutoCloseable {
 		train = tf.withControlDependencies(updates).withName("train").noOp();
 		session = Sessions.create(graph);
 		load(weights, adam);
+	}
+
+	/**
+	 * One backward segment per block, in forward order: the block's convolution, its bias, and the weights of the
+	 * layers it alone feeds that have no convolution of their own (transposed convs, heads).
+	 */
+	private List<SegmentedBackprop.Segment> segments(final UNetGraph.Forward forward) {
+		final List<SegmentedBackprop.Segment> segments = new ArrayList<>();
+		for (final Layer layer : topology.layers()) {
+			if (layer.kind() != Layer.Kind.BLOCK) continue;
+			final List<Operand<TFloat32>> weights = new ArrayList<>();
+			weights.add(slots.get(layer.biasName()).weight());
+			for (final Topology.Consumer c : topology.consumersOf(layer.name()))
+				if (c.layer().kind() != Layer.Kind.BLOCK) {
+					weights.add(slots.get(c.layer().kernelName()).weight());
+					weights.add(slots.get(c.layer().biasName()).weight());
+				}
+			segments.add(new SegmentedBackprop.Segment(forward.convs().get(layer.name()), weights));
+		}
+		return segments;
 	}
 
 	private void slot(final Ops tf, final Ops wScope, final Ops mScope, final Ops vScope, final String name, final long[] shape) {

@@ -1,0 +1,79 @@
+package sauron.train;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+import sauron.net.UNetGraph;
+
+/**
+ * Backpropagation that differentiates the network's convolutions itself, so that Conv3D trains without
+ * TensorFlow.registerCustomGradient (process-global, refused on Windows and in a second class loader): TF's C++
+ * gradient registry lacks Conv3D, but has every other op of the network, and the ops that make up Conv3D's
+ * gradient (Conv3DBackpropInputV2, Conv3DBackpropFilterV2) run everywhere.
+ * <p>
+ * The graph is cut at the convolutions. Segment k runs from conv k's raw output y_k to the loss and to the
+ * dedicated inputs x_j of the convolutions it feeds. Going backwards through the convolutions, one
+ * {@code addGradients} call per segment asks for d loss / d y_k (and the segment's other weights) with the loss
+ * and the x_j as the ys, seeded with 1 and the dX_j already built. TF's C++ builder walks forward from the xs and
+ * stops at any y, so it never meets a convolution and never asks for its gradient; the convolution's own
+ * gradient is then dX_k = BackpropInput(w_k, dy_k) and dW_k = BackpropFilter(x_k, dy_k). This builds the same ops
+ * TF's registry would for Conv2D, so 2D and 3D take this one path. Each x_j must be an op that feeds conv j
+ * only (UNetGraph makes it an Identity): a tensor that also feeds a skip connection would stop the walk there and
+ * lose the skip path's gradient.
+ */
+final class SegmentedBackprop {
+
+	/**
+	 * A convolution and the weights of the ops between its output and the next convolutions' inputs (its bias;
+	 * the transposed conv and heads it feeds).
+	 */
+	record Segment(UNetGraph.Conv conv, List<Operand<TFloat32>> weights) {}
+
+	private SegmentedBackprop() {}
+
+	/**
+	 * d loss / d weight for every kernel of the segments' convolutions and every segment weight, keyed by the
+	 * weight operand (identity). The first convolution's input gets no gradient: it is the image.
+	 *
+	 * @param segments in forward (topological) order
+	 */
+	static Map<Operand<TFloat32>, Operand<TFloat32>> gradients(final Graph graph, final Ops tf, final Operand<TFloat32> loss,
+			final List<Segment> segments) {
+		final Map<Operand<TFloat32>, Operand<TFloat32>> gradients = new IdentityHashMap<>();
+		final List<Output<?>> ys = new ArrayList<>();
+		final List<Output<?>> dys = new ArrayList<>();
+		ys.add(loss.asOutput());
+		dys.add(tf.onesLike(loss).asOutput());
+		for (int k = segments.size() - 1; k >= 0; k--) {
+			final Segment s = segments.get(k);
+			final UNetGraph.Conv conv = s.conv();
+			final Output<?>[] xs = new Output<?>[1 + s.weights().size()];
+			xs[0] = conv.output().asOutput();
+			for (int i = 0; i < s.weights().size(); i++) xs[1 + i] = s.weights().get(i).asOutput();
+			final Output<?>[] d = graph.addGradients("backprop_" + k, ys.toArray(Output<?>[]::new), xs, dys.toArray(Output<?>[]::new));
+			final Operand<TFloat32> dy = floats(d[0]);
+			for (int i = 0; i < s.weights().size(); i++) gradients.put(s.weights().get(i), floats(d[1 + i]));
+			gradients.put(conv.kernel(), conv.filterGradient(tf, dy));
+			if (k > 0) {
+				// Later segments stop at this convolution's input and start from its gradient.
+				ys.add(conv.input().asOutput());
+				dys.add(conv.inputGradient(tf, dy).asOutput());
+			}
+		}
+		return gradients;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Operand<TFloat32> floats(final Output<?> o) {
+		if (o == null) throw new IllegalStateException("the loss does not depend on a weight of this segment");
+		return (Operand<TFloat32>) o;
+	}
+}
