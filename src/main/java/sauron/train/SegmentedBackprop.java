@@ -16,18 +16,18 @@ import sauron.net.UNetGraph;
 /**
  * Backpropagation that differentiates the network's convolutions itself, so that Conv3D trains without
  * TensorFlow.registerCustomGradient (process-global, refused on Windows and in a second class loader): TF's C++
- * gradient registry lacks Conv3D, but has every other op of the network, and the ops that make up Conv3D's
- * gradient (Conv3DBackpropInputV2, Conv3DBackpropFilterV2) run everywhere.
+ * gradient registry lacks Conv3D but has every other op of the network, and the two ops of Conv3D's gradient
+ * (Conv3DBackpropInputV2, Conv3DBackpropFilterV2) run everywhere.
  * <p>
- * The graph is cut at the convolutions. Segment k runs from conv k's raw output y_k to the loss and to the
- * dedicated inputs x_j of the convolutions it feeds. Going backwards through the convolutions, one
- * {@code addGradients} call per segment asks for d loss / d y_k (and the segment's other weights) with the loss
- * and the x_j as the ys, seeded with 1 and the dX_j already built. TF's C++ builder walks forward from the xs and
- * stops at any y, so it never meets a convolution and never asks for its gradient; the convolution's own
- * gradient is then dX_k = BackpropInput(w_k, dy_k) and dW_k = BackpropFilter(x_k, dy_k). This builds the same ops
- * TF's registry would for Conv2D, so 2D and 3D take this one path. Each x_j must be an op that feeds conv j
- * only (UNetGraph makes it an Identity): a tensor that also feeds a skip connection would stop the walk there and
- * lose the skip path's gradient.
+ * The graph is cut at the convolutions ({@link UNetGraph.Conv}): each reads a dedicated Identity x_k and its output
+ * y_k passes a StopGradient, so TF's builder hands "no gradient" back at every convolution and never calls its
+ * gradient function. Going backwards through the convolutions, one {@code addGradients} call per convolution asks for
+ * d loss / d y_k (and the weights between y_k and the next convolutions: bias, transposed conv, heads) with the loss
+ * and the inputs x_j of the later convolutions as the ys, seeded with 1 and the d loss / d x_j built before. Then
+ * dx_k = BackpropInput(w_k, dy_k), dw_k = BackpropFilter(x_k, dy_k): the ops TF's registry builds for Conv2D, so 2D
+ * and 3D take this one path. x_k must feed conv k only: seeding a tensor that also feeds a skip connection would
+ * count the skip path twice. TF 2.18's builder does not stop at the ys: each call also builds gradient ops for the
+ * segments after y_k, which end in "no gradient" at their StopGradient; nothing reads them and the session never runs them.
  */
 final class SegmentedBackprop {
 
