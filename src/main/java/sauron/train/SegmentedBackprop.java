@@ -25,9 +25,10 @@ import sauron.net.UNetGraph;
  * d loss / d y_k (and the weights between y_k and the next convolutions: bias, transposed conv, heads) with the loss
  * and the inputs x_j of the later convolutions as the ys, seeded with 1 and the d loss / d x_j built before. Then
  * dx_k = BackpropInput(w_k, dy_k), dw_k = BackpropFilter(x_k, dy_k): the ops TF's registry builds for Conv2D, so 2D
- * and 3D take this one path. x_k must feed conv k only: seeding a tensor that also feeds a skip connection would
- * count the skip path twice. TF 2.18's builder does not stop at the ys: each call also builds gradient ops for the
- * segments after y_k, which end in "no gradient" at their StopGradient; nothing reads them and the session never runs them.
+ * and 3D take this one path. TF 2.18's builder does not stop at the ys: each call also builds gradient ops for
+ * the segments after y_k, which end in "no gradient" at their StopGradient; nothing reads them, so the session never
+ * runs them. Builders that do stop at the ys (later TF sources) would lose a skip path's gradient at a y that also
+ * feeds a skip connection: hence the dedicated x_k, right under both.
  */
 final class SegmentedBackprop {
 
