@@ -20,7 +20,6 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelDestination;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.Devices;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -101,9 +100,6 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--seed", description = "makes a run reproducible; default: ${DEFAULT-VALUE}", defaultValue = "42")
 	long seed;
-
-	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
-	ConvForm conv;
 
 	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: 0.5")
 	Double lambda;
@@ -213,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
 		final int baseWidth = start != null ? start.spec().width("enc0_0") : or(base, defaults.baseWidth());
 		final int widest = start != null ? start.spec().widths().values().stream().mapToInt(Integer::intValue).max().getAsInt() : or(maxWidth, defaults.maxWidth());
 		final TrainingSettings settings = new TrainingSettings(d, l, baseWidth, widest, patchShape, or(batch, defaults.batchSize()), epochs, steps, learningRate,
-				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation, conv);
+				weightDecay, seed, foreground, noAugment ? Augmentation.Settings.NONE : Augmentation.Settings.DEFAULTS, validation);
 		final var out = spec.commandLine().getOut();
 		for (final TrainingPair p : pairs) warnIfSmallerThanPatch(p, settings, out);
 		destination.requireRoomFor(new Topology(start != null ? start.spec() : initialSpec(settings, pairs.get(0))));

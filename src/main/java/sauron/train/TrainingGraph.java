@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -67,8 +66,8 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param patchShape spatial patch size, x first (ImgLib2 order)
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final ConvForm convForm, final float weightDecay) {
-		this(topology, weights, adam, batch, patchShape, convForm, weightDecay, 0f, 2);
+			final float weightDecay) {
+		this(topology, weights, adam, batch, patchShape, weightDecay, 0f, 2);
 	}
 
 	/**
@@ -76,7 +75,7 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param poolFactor Sauron's average-pooling factor sf for the regulariser
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final ConvForm convForm, final float weightDecay, final float lambda, final int poolFactor) {
+			final float weightDecay, final float lambda, final int poolFactor) {
 		weights.checkMatches(topology);
 		adam.firstMoment().checkMatches(topology);
 		adam.secondMoment().checkMatches(topology);
@@ -85,7 +84,6 @@ public final class TrainingGraph implements AutoCloseable {
 		for (final int s : patchShape)
 			if (s % topology.spec().sizeMultiple() != 0)
 				throw new IllegalArgumentException("patch sides must be multiples of " + topology.spec().sizeMultiple() + ", got " + java.util.Arrays.toString(patchShape));
-		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.SEGMENTED;
 		this.topology = topology;
 		this.batch = batch;
 		this.step = adam.step();
@@ -116,7 +114,7 @@ public final class TrainingGraph implements AutoCloseable {
 
 			@Override
 			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
-		}, form);
+		}, ConvForm.SEGMENTED);
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
@@ -129,22 +127,11 @@ public final class TrainingGraph implements AutoCloseable {
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
-		if (form == ConvForm.SEGMENTED) {
-			final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
-			for (final Map.Entry<String, Slot> e : slots.entrySet()) {
-				final Operand<TFloat32> g = byWeight.get(e.getValue().weight());
-				if (g == null) throw new IllegalStateException("no segment of the backward pass holds " + e.getKey());
-				gradients.add(g);
-			}
-		} else {
-			final List<Operand<?>> variables = new ArrayList<>();
-			for (final Slot s : slots.values()) variables.add(s.weight());
-			final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
-			for (final Output<?> g : grads) {
-				@SuppressWarnings("unchecked")
-				final Operand<TFloat32> gf = (Operand<TFloat32>) g;
-				gradients.add(gf);
-			}
+		final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
+		for (final Map.Entry<String, Slot> e : slots.entrySet()) {
+			final Operand<TFloat32> g = byWeight.get(e.getValue().weight());
+			if (g == null) throw new IllegalStateException("no segment of the backward pass holds " + e.getKey());
+			gradients.add(g);
 		}
 		// Updates wait for every gradient: ApplyAdam writes the variables in place, and backprop still reads
 		// kernels (conv input gradients), so an early update would race with it (seen as runs with one seed
@@ -193,12 +180,6 @@ public final class TrainingGraph implements AutoCloseable {
 		final Placeholder<TFloat32> mIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		final Placeholder<TFloat32> vIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		slots.put(name, new Slot(weight, m, v, wIn, mIn, vIn, List.of(tf.assign(weight, wIn), tf.assign(m, mIn), tf.assign(v, vIn))));
-	}
-
-	private static Output<?>[] toOutputs(final List<Operand<?>> operands) {
-		final Output<?>[] outputs = new Output<?>[operands.size()];
-		for (int i = 0; i < outputs.length; i++) outputs[i] = operands.get(i).asOutput();
-		return outputs;
 	}
 
 	/** Loads weights and moments into the variables (also used by tests to probe the loss). */

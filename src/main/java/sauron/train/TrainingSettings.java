@@ -3,7 +3,6 @@ package sauron.train;
 import java.util.Arrays;
 
 import sauron.data.Augmentation;
-import sauron.net.ConvForm;
 
 /**
  * Everything that decides how a network is trained. Defaults follow docs/SAURON.md and nnU-Net; {@link #forDims}
@@ -16,7 +15,7 @@ import sauron.net.ConvForm;
  */
 public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth, int[] patchShape, int batchSize, int epochs,
 		int stepsPerEpoch, double learningRate, double weightDecay, long seed, double foregroundProbability,
-		Augmentation.Settings augmentation, double validationShare, ConvForm convForm) {
+		Augmentation.Settings augmentation, double validationShare) {
 
 	public TrainingSettings {
 		if (dims != 2 && dims != 3) throw new IllegalArgumentException("dims must be 2 or 3, got " + dims);
@@ -43,7 +42,7 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 	public static TrainingSettings forDims(final int dims) {
 		return new TrainingSettings(dims, dims == 2 ? 5 : 4, dims == 2 ? 32 : 24, dims == 2 ? 480 : 320,
 				dims == 2 ? new int[] { 128, 128 } : new int[] { 64, 64, 64 }, dims == 2 ? 8 : 2, 50, 50, 1e-3, 1e-5, 42,
-				0.33, Augmentation.Settings.DEFAULTS, 0.2, ConvForm.AUTO);
+				0.33, Augmentation.Settings.DEFAULTS, 0.2);
 	}
 
 	/** Poly learning-rate decay: lr0 * (1 - epoch / epochs)^0.9. */
@@ -53,6 +52,6 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 
 	public TrainingSettings withEpochs(final int e) {
 		return new TrainingSettings(dims, levels, baseWidth, maxWidth, patchShape, batchSize, e, stepsPerEpoch, learningRate, weightDecay, seed,
-				foregroundProbability, augmentation, validationShare, convForm);
+				foregroundProbability, augmentation, validationShare);
 	}
 }

@@ -1,7 +1,6 @@
 package sauron.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Param;
 import sauron.net.Topology;
@@ -22,8 +20,7 @@ import sauron.net.Weights;
 
 /**
  * The gradients of the whole network's loss, Sauron's regulariser included, match finite differences, in 2D and
- * in 3D, for every layer on its own and for all layers together; the 3D forms agree with each other; and training
- * is reproducible.
+ * in 3D, for every layer on its own and for all layers together; and training is reproducible.
  */
 class TrainingGraphGradientTest {
 
@@ -32,24 +29,19 @@ class TrainingGraphGradientTest {
 
 	@Test
 	void gradientsOfThe2dNetMatchFiniteDifferences() {
-		check(UNetSpec.create(2, 3, 4, 16, 1, 3), new int[] { 16, 16 }, ConvForm.SEGMENTED);
+		check(UNetSpec.create(2, 3, 4, 16, 1, 3), new int[] { 16, 16 });
 	}
 
 	@Test
 	void gradientsOfThe3dNetMatchFiniteDifferences() {
-		check(UNetSpec.create(3, 3, 3, 12, 1, 2), new int[] { 8, 8, 8 }, ConvForm.SEGMENTED);
+		check(UNetSpec.create(3, 3, 3, 12, 1, 2), new int[] { 8, 8, 8 });
 	}
 
-	@Test
-	void gradientsOfThe3dNetWithPortableConvolutionsMatchFiniteDifferences() {
-		check(UNetSpec.create(3, 3, 3, 12, 1, 2), new int[] { 8, 8, 8 }, ConvForm.PORTABLE);
-	}
-
-	private static void check(final UNetSpec spec, final int[] patch, final ConvForm form) {
+	private static void check(final UNetSpec spec, final int[] patch) {
 		final Topology topology = new Topology(spec);
 		final Weights w0 = Weights.heNormal(topology, 7);
 		final TinyBatches data = new TinyBatches(2, patch, 3);
-		try (TrainingGraph graph = new TrainingGraph(topology, w0, AdamState.fresh(topology), 2, patch, form, 0f, LAMBDA, 2)) {
+		try (TrainingGraph graph = new TrainingGraph(topology, w0, AdamState.fresh(topology), 2, patch, 0f, LAMBDA, 2)) {
 			final Weights gradient = graph.gradients(data.images, data.labels);
 			final Random random = new Random(11);
 			for (final Layer layer : topology.layers())
@@ -114,43 +106,13 @@ class TrainingGraphGradientTest {
 	}
 
 	@Test
-	void portableAndNative3dConvolutionsComputeTheSameNetwork() {
-		assertSameNetwork(ConvForm.PORTABLE, ConvForm.NATIVE);
-	}
-
-	@Test
-	void segmentedAndNative3dConvolutionsComputeTheSameNetworkAndGradients() {
-		assertSameNetwork(ConvForm.SEGMENTED, ConvForm.NATIVE);
-	}
-
-	private static void assertSameNetwork(final ConvForm first, final ConvForm second) {
-		final UNetSpec spec = UNetSpec.create(3, 3, 3, 12, 1, 2);
-		final Topology topology = new Topology(spec);
-		final Weights w = Weights.heNormal(topology, 5);
-		final int[] patch = { 8, 16, 8 };
-		final TinyBatches data = new TinyBatches(2, patch, 1);
-		try (TrainingGraph portable = new TrainingGraph(topology, w, AdamState.fresh(topology), 2, patch, first, 0f, LAMBDA, 2);
-				TrainingGraph nativeConv = new TrainingGraph(topology, w, AdamState.fresh(topology), 2, patch, second, 0f, LAMBDA, 2)) {
-			final TrainingGraph.Evaluation a = portable.evaluate(data.images, data.labels);
-			final TrainingGraph.Evaluation b = nativeConv.evaluate(data.images, data.labels);
-			assertEquals(a.loss(), b.loss(), 1e-4);
-			for (int i = 0; i < a.probabilities().length; i++) assertEquals(a.probabilities()[i], b.probabilities()[i], 1e-4);
-			final Weights ga = portable.gradients(data.images, data.labels), gb = nativeConv.gradients(data.images, data.labels);
-			for (final String name : ga.all().keySet()) {
-				final float[] x = ga.get(name).values(), y = gb.get(name).values();
-				for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-3 + 1e-3 * Math.abs(x[i]), name);
-			}
-		}
-	}
-
-	@Test
 	void twoRunsFromTheSameStartEndWithIdenticalWeights() {
 		final Topology topology = new Topology(UNetSpec.create(3, 3, 4, 16, 1, 2));
 		final int[] patch = { 16, 8, 8 };
 		final Weights w0 = Weights.heNormal(topology, 9);
 		final Weights[] after = new Weights[2];
 		for (int run = 0; run < 2; run++)
-			try (TrainingGraph graph = new TrainingGraph(topology, w0, AdamState.fresh(topology), 2, patch, ConvForm.SEGMENTED, 1e-5f, LAMBDA, 2)) {
+			try (TrainingGraph graph = new TrainingGraph(topology, w0, AdamState.fresh(topology), 2, patch, 1e-5f, LAMBDA, 2)) {
 				for (int step = 0; step < 3; step++) {
 					final TinyBatches data = new TinyBatches(2, patch, step);
 					graph.step(data.images, data.labels, 1e-2f);
