@@ -232,7 +232,7 @@ public final class EngineBenchmark {
 		final String[] columns = new String[n];
 		for (int i = 0; i < n; i++) columns[i] = c.dims() == 2 ? "Conv2D" : "Conv3D";
 		final double trainVoxels = (double) c.batch() * voxels;
-		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step per form"
+		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step"
 				+ " + one forward pass%n", Math.max(1, c.warmup()), c.steps());
 		System.out.println();
 		System.out.printf("training (TrainingGraph)        %s%n", row(columns, "%14s"));
