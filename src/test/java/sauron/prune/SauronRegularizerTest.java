@@ -128,10 +128,11 @@ class SauronRegularizerTest {
 
 					@Override
 					public Operand<TFloat32> bias(final Layer layer) { return constant(tf, w, layer.biasName()); }
-				}, ConvForm.PORTABLE).forward(image, true);
+				}, ConvForm.SEGMENTED).forward(image, true);
 				assertEquals(topology.prunable().size(), forward.activations().size());
 				final Operand<TFloat32> r = SauronRegularizer.build(tf, forward.activations(), 2);
-				g.addGradients(r.asOutput(), new Output<?>[] { image.asOutput() });
+				final Output<?>[] maps = forward.activations().values().stream().map(Operand::asOutput).toArray(Output<?>[]::new);
+				g.addGradients(r.asOutput(), maps);
 			}
 		}
 	}
