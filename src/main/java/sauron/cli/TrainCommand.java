@@ -21,6 +21,7 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelDestination;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
+import sauron.net.ConvForm;
 import sauron.net.Devices;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -103,6 +104,9 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--seed", description = "makes a run reproducible; default: ${DEFAULT-VALUE}", defaultValue = "42")
 	long seed;
+
+	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
+	ConvForm conv;
 
 	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: 0.5")
 	Double lambda;
@@ -189,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	private int train(final TrainingFiles.FilePairs files, final SauronSettings sauron, final ModelDestination destination) throws Exception {
 		final TrainingOptions options = new TrainingOptions(dims, levels, base, maxWidth, classes, patch != null ? patch.sides() : null, batch, epochs, steps,
-				learningRate, weightDecay, seed, foreground, !noAugment, validation);
+				learningRate, weightDecay, seed, foreground, !noAugment, validation, conv);
 		final StartingModel start = StartingModel.load(init, widthsFrom, options);
 		final List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
 		for (final Path empty : TrainingFiles.allBackground(files.labels(), pairs))

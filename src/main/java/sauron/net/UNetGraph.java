@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Index;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -33,48 +34,11 @@ public final class UNetGraph {
 	 * @param activations the output of every block and transposed conv by layer name (Sauron's regulariser
 	 *          and the feature-map browser read them)
 	 * @param logits the deep-supervision heads' logits, full resolution first
-	 * @param convs every block's convolution by layer name, in the {@link ConvForm#SEGMENTED} form; else empty
 	 */
-	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits, Map<String, Conv> convs) {}
-
-	/**
-	 * A block's convolution as training differentiates it (sauron.train.SegmentedBackprop): its dedicated input (an
-	 * Identity that feeds this convolution only), its output (before the bias) behind a StopGradient, its kernel, and
-	 * the two ops of its gradient.
-	 */
-	public record Conv(Operand<TFloat32> input, Operand<TFloat32> output, Operand<TFloat32> kernel, int stride) {
-
-		/** A SAME convolution of x (2D or 3D, as the kernel is) in this form. */
-		public static Conv of(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
-			final Operand<TFloat32> input = scope.withName("conv_input").identity(x);
-			final Operand<TFloat32> y = convolve(scope, input, kernel, stride);
-			return new Conv(input, scope.withName("conv_output").stopGradient(y), kernel, stride);
-		}
-
-		/** d loss / d input from d loss / d output. */
-		public Operand<TFloat32> inputGradient(final Ops tf, final Operand<TFloat32> dOutput) {
-			return dims() == 2 ? tf.nn.conv2dBackpropInput(tf.shape(input), kernel, dOutput, strides(), PADDING)
-					: tf.nn.conv3dBackpropInput(tf.shape(input), kernel, dOutput, strides(), PADDING);
-		}
-
-		/** d loss / d kernel from d loss / d output. */
-		public Operand<TFloat32> filterGradient(final Ops tf, final Operand<TFloat32> dOutput) {
-			return dims() == 2 ? tf.nn.conv2dBackpropFilter(input, tf.shape(kernel), dOutput, strides(), PADDING)
-					: tf.nn.conv3dBackpropFilter(input, tf.shape(kernel), dOutput, strides(), PADDING);
-		}
-
-		private int dims() {
-			return kernel.shape().numDimensions() - 2;
-		}
-
-		private List<Long> strides() {
-			return UNetGraph.strides(dims(), stride);
-		}
-	}
+	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits) {}
 
 	private static final float LEAKY_SLOPE = 0.01f;
 	private static final float NORM_EPS = 1e-5f;
-	private static final String PADDING = "SAME";
 
 	private final Ops tf;
 	private final Topology topology;
@@ -92,20 +56,19 @@ public final class UNetGraph {
 
 	/**
 	 * @param image [batch, (depth,) height, width, channels]; the spatial sizes must be multiples of
-	 *          {@link UNetSpec#sizeMultiple()}
+	 *          {@link UNetSpec#sizeMultiple()}. With {@link ConvForm#PORTABLE} in 3D they must be static.
 	 * @param allHeads false to build only the full-resolution head (inference)
 	 */
 	public Forward forward(final Operand<TFloat32> image, final boolean allHeads) {
 		final Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
 		final List<Operand<TFloat32>> logits = new ArrayList<>();
-		final Map<String, Conv> convs = new LinkedHashMap<>();
 		for (final Layer layer : topology.layers()) {
 			if (layer.kind() == Layer.Kind.HEAD && layer.level() > 0 && !allHeads) continue;
 			final Ops scope = tf.withSubScope(layer.name());
 			final Operand<TFloat32> input = input(layer, image, out);
 			switch (layer.kind()) {
 			case BLOCK:
-				out.put(layer.name(), block(scope, layer, input, convs));
+				out.put(layer.name(), block(scope, layer, input));
 				break;
 			case UPCONV:
 				out.put(layer.name(), upconv(scope, layer, input));
@@ -115,7 +78,7 @@ public final class UNetGraph {
 				break;
 			}
 		}
-		return new Forward(out, logits, convs);
+		return new Forward(out, logits);
 	}
 
 	private Operand<TFloat32> input(final Layer layer, final Operand<TFloat32> image, final Map<String, Operand<TFloat32>> out) {
@@ -125,8 +88,8 @@ public final class UNetGraph {
 	}
 
 	/** conv (SAME, with bias) -> instance norm without affine -> LeakyReLU(0.01). */
-	private Operand<TFloat32> block(final Ops scope, final Layer layer, final Operand<TFloat32> x, final Map<String, Conv> convs) {
-		final Operand<TFloat32> conv = scope.nn.biasAdd(conv(scope, layer, x, convs), weights.bias(layer));
+	private Operand<TFloat32> block(final Ops scope, final Layer layer, final Operand<TFloat32> x) {
+		final Operand<TFloat32> conv = scope.nn.biasAdd(conv(scope, x, weights.kernel(layer), layer.stride()), weights.bias(layer));
 		final Operand<TInt32> spatial = scope.constant(spatialAxes());
 		final Operand<TFloat32> mean = scope.math.mean(conv, spatial, org.tensorflow.op.math.Mean.keepDims(true));
 		final Operand<TFloat32> centred = scope.math.sub(conv, mean);
@@ -141,36 +104,41 @@ public final class UNetGraph {
 		return axes;
 	}
 
+	private Operand<TFloat32> conv(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+		if (dims == 2) return scope.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
+		if (convForm != ConvForm.PORTABLE) return scope.nn.conv3d(x, kernel, List.of(1L, (long) stride, (long) stride, (long) stride, 1L), "SAME");
+		return portableConv3d(scope, x, kernel, stride);
+	}
+
 	/**
-	 * The block's convolution; in {@link ConvForm#SEGMENTED} form recorded in {@code convs}.
+	 * A 3x3x3 SAME convolution as the sum of three 2D convolutions, one per kernel depth k, each over the
+	 * input depth slices that tap k feeds (depth folded into the batch). Padding follows TF's SAME rule:
+	 * (1, 1) for stride 1, (0, 1) for stride 2 on an even depth.
 	 */
-	private Operand<TFloat32> conv(final Ops scope, final Layer layer, final Operand<TFloat32> x, final Map<String, Conv> convs) {
-		final Operand<TFloat32> kernel = weights.kernel(layer);
-		final int stride = layer.stride();
-		if (convForm == ConvForm.PLAIN) return convolve(scope, x, kernel, stride);
-		final Conv conv = Conv.of(scope, x, kernel, stride);
-		convs.put(layer.name(), conv);
-		return conv.output();
-	}
-
-	/** A SAME convolution, 2D or 3D as the kernel is. */
-	public static Operand<TFloat32> convolve(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
-		final int dims = kernel.shape().numDimensions() - 2;
-		return dims == 2 ? scope.nn.conv2d(x, kernel, strides(dims, stride), PADDING) : scope.nn.conv3d(x, kernel, strides(dims, stride), PADDING);
-	}
-
-	private static List<Long> strides(final int dims, final int stride) {
-		final List<Long> s = new ArrayList<>();
-		s.add(1L);
-		for (int d = 0; d < dims; d++) s.add((long) stride);
-		s.add(1L);
-		return s;
+	private Operand<TFloat32> portableConv3d(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+		final long[] s = x.shape().asArray();
+		for (int d = 0; d < 4; d++)
+			if (s[d] < 0) throw new IllegalArgumentException("the portable 3D conv needs static shapes, got " + Arrays.toString(s));
+		final long batch = s[0], depth = s[1];
+		final long outDepth = stride == 1 ? depth : depth / 2;
+		final long inChannels = s[4];
+		final Operand<TFloat32> padded = scope.pad(x, scope.constant(new int[][] { { 0, 0 }, { stride == 1 ? 1 : 0, 1 }, { 0, 0 }, { 0, 0 }, { 0, 0 } }), scope.constant(0f));
+		final List<Operand<TFloat32>> partial = new ArrayList<>();
+		for (int k = 0; k < 3; k++) {
+			final Index depthTaps = stride == 1 ? Indices.slice(k, k + depth) : Indices.slice(k, k + 2 * outDepth - 1, 2);
+			final Operand<TFloat32> slab = scope.stridedSlice(padded, Indices.all(), depthTaps);
+			final Operand<TFloat32> folded = scope.reshape(slab, scope.constant(new long[] { batch * outDepth, s[2], s[3], inChannels }));
+			final Operand<TFloat32> tap = scope.squeeze(scope.stridedSlice(kernel, Indices.slice(k, k + 1)), org.tensorflow.op.core.Squeeze.axis(List.of(0L)));
+			partial.add(scope.nn.conv2d(folded, tap, List.of(1L, (long) stride, (long) stride, 1L), "SAME"));
+		}
+		final Operand<TFloat32> sum = scope.math.addN(partial);
+		final long[] o = sum.shape().asArray();
+		return scope.reshape(sum, scope.constant(new long[] { batch, outDepth, o[1], o[2], o[3] }));
 	}
 
 	/**
 	 * Transposed conv, kernel 2 stride 2: without overlap it is a 1x1 matmul to 2^dims * out channels
-	 * followed by a depth-to-space rearrangement. Every op has a C++ gradient, in 2D and 3D (Conv3DBackpropInputV2,
-	 * TF's transposed 3D conv, has none).
+	 * followed by a depth-to-space rearrangement. Every op has a C++ gradient, in 2D and 3D.
 	 */
 	private Operand<TFloat32> upconv(final Ops scope, final Layer layer, final Operand<TFloat32> x) {
 		final int out = layer.outChannels();

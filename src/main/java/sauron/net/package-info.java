@@ -3,14 +3,12 @@
  * every named layer), {@code Topology} (who feeds whom, derived from the spec alone; parameters and FLOPs),
  * {@code Weights} and {@code AdamState} (named float arrays), and the TensorFlow graphs built from them: the
  * forward pass ({@code UNetGraph}), inference with SavedModel export and feature maps ({@code InferenceGraph}),
- * sessions, devices, and the form a convolution takes for training or inference (docs/SAURON.md section 1,
- * docs/TENSORFLOW.md);
+ * sessions, devices and the two forms of the 3D convolution (docs/SAURON.md section 1, docs/TENSORFLOW.md);
  * {@code PatchPredictor}, a network that maps a batch of tiles to probabilities, which {@code InferenceGraph}
  * implements and the sliding-window segmenter drives.
  * <p>
  * May use: {@code sauron.data.NetworkInput} (the rule for what a network takes), {@code sauron.tf},
- * {@code org.tensorflow}, {@code org.bytedeco} (JavaCPP, under TensorFlow's C API that {@code Devices} lists the
- * devices with).
+ * {@code org.tensorflow}, {@code org.bytedeco} (JavaCPP, for the native Conv3D gradient).
  * <p>
  * A core package: never ImageJ, SciJava, picocli or the Fiji side ({@code sauron.worker}, {@code sauron.imagej},
  * {@code sauron.cli}); {@code sauron.ArchitectureTest} checks the class files against this page.

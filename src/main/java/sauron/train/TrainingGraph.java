@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -16,8 +16,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.RunMetadata;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
@@ -69,8 +67,8 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param patchShape spatial patch size, x first (ImgLib2 order)
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final float weightDecay) {
-		this(topology, weights, adam, batch, patchShape, weightDecay, 0f, 2);
+			final ConvForm convForm, final float weightDecay) {
+		this(topology, weights, adam, batch, patchShape, convForm, weightDecay, 0f, 2);
 	}
 
 	/**
@@ -78,12 +76,13 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param poolFactor Sauron's average-pooling factor sf for the regulariser
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final float weightDecay, final float lambda, final int poolFactor) {
+			final ConvForm convForm, final float weightDecay, final float lambda, final int poolFactor) {
 		weights.checkMatches(topology);
 		adam.firstMoment().checkMatches(topology);
 		adam.secondMoment().checkMatches(topology);
 		final int dims = topology.spec().dims();
 		topology.spec().checkSides("patch", patchShape);
+		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.PORTABLE;
 		this.topology = topology;
 		this.batch = batch;
 		this.step = adam.step();
@@ -114,7 +113,7 @@ public final class TrainingGraph implements AutoCloseable {
 
 			@Override
 			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
-		}, ConvForm.SEGMENTED);
+		}, form);
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
@@ -127,11 +126,13 @@ public final class TrainingGraph implements AutoCloseable {
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
-		final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
-		for (final Map.Entry<String, Slot> e : slots.entrySet()) {
-			final Operand<TFloat32> g = byWeight.get(e.getValue().weight());
-			if (g == null) throw new IllegalStateException("no segment of the backward pass holds " + e.getKey());
-			gradients.add(g);
+		final List<Operand<?>> variables = new ArrayList<>();
+		for (final Slot s : slots.values()) variables.add(s.weight());
+		final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
+		for (final Output<?> g : grads) {
+			@SuppressWarnings("unchecked")
+			final Operand<TFloat32> gf = (Operand<TFloat32>) g;
+			gradients.add(gf);
 		}
 		// Updates wait for every gradient: ApplyAdam writes the variables in place, and backprop still reads
 		// kernels (conv input gradients), so an early update would race with it (seen as runs with one seed
@@ -151,26 +152,6 @@ public final class TrainingGraph implements AutoCloseable {
 		load(weights, adam);
 	}
 
-	/**
-	 * One backward segment per block, in forward order: the block's convolution, its bias, and the weights of the
-	 * layers it alone feeds that have no convolution of their own (transposed convs, heads).
-	 */
-	private List<SegmentedBackprop.Segment> segments(final UNetGraph.Forward forward) {
-		final List<SegmentedBackprop.Segment> segments = new ArrayList<>();
-		for (final Layer layer : topology.layers()) {
-			if (layer.kind() != Layer.Kind.BLOCK) continue;
-			final List<Operand<TFloat32>> weights = new ArrayList<>();
-			weights.add(slots.get(layer.biasName()).weight());
-			for (final Topology.Consumer c : topology.consumersOf(layer.name()))
-				if (c.layer().kind() != Layer.Kind.BLOCK) {
-					weights.add(slots.get(c.layer().kernelName()).weight());
-					weights.add(slots.get(c.layer().biasName()).weight());
-				}
-			segments.add(new SegmentedBackprop.Segment(forward.convs().get(layer.name()), weights));
-		}
-		return segments;
-	}
-
 	private void slot(final Ops tf, final Ops wScope, final Ops mScope, final Ops vScope, final String name, final long[] shape) {
 		final String leaf = name.substring(name.indexOf('/') + 1);
 		final Variable<TFloat32> weight = wScope.withName(leaf).variable(Shape.of(shape), TFloat32.class);
@@ -180,6 +161,12 @@ public final class TrainingGraph implements AutoCloseable {
 		final Placeholder<TFloat32> mIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		final Placeholder<TFloat32> vIn = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 		slots.put(name, new Slot(weight, m, v, wIn, mIn, vIn, List.of(tf.assign(weight, wIn), tf.assign(m, mIn), tf.assign(v, vIn))));
+	}
+
+	private static Output<?>[] toOutputs(final List<Operand<?>> operands) {
+		final Output<?>[] outputs = new Output<?>[operands.size()];
+		for (int i = 0; i < outputs.length; i++) outputs[i] = operands.get(i).asOutput();
+		return outputs;
 	}
 
 	/** Loads weights and moments into the variables (also used by tests to probe the loss). */
@@ -227,18 +214,6 @@ public final class TrainingGraph implements AutoCloseable {
 	 * forward passes.
 	 */
 	public Step step(final float[] images, final byte[] labelBytes, final float lr, final boolean withPooledMaps) {
-		return step(images, labelBytes, lr, withPooledMaps, null);
-	}
-
-	/**
-	 * One Adam step like {@link #step(float[], byte[], float)}, traced: TensorFlow's statistics of every op it ran go to
-	 * {@code trace}. For profiling (sauron.bench.TrainingOpProfile).
-	 */
-	public float tracedStep(final float[] images, final byte[] labelBytes, final float lr, final Consumer<RunMetadata> trace) {
-		return step(images, labelBytes, lr, false, trace).loss();
-	}
-
-	private Step step(final float[] images, final byte[] labelBytes, final float lr, final boolean withPooledMaps, final Consumer<RunMetadata> trace) {
 		final long t = step + 1;
 		try (TFloat32 img = Tensors.floats(images, inputShape);
 				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
@@ -248,9 +223,7 @@ public final class TrainingGraph implements AutoCloseable {
 			final Session.Runner runner = withRegularizer(session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1)
 					.feed(beta2Power, b2).addTarget(train).fetch(loss));
 			if (withPooledMaps) pooledMaps.values().forEach(runner::fetch);
-			if (trace != null) runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
-			try (Result r = trace != null ? runner.runAndFetchMetadata() : runner.run()) {
-				if (trace != null) trace.accept(r.getMetadata().orElseThrow());
+			try (Result r = runner.run()) {
 				step = t;
 				final int mapsFrom = regularizer != null ? 2 : 1;
 				lastRegularizer = regularizer != null ? ((TFloat32) r.get(1)).getFloat() : Float.NaN;

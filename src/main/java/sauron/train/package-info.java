@@ -1,8 +1,7 @@
 /**
- * Training: the training graph (deep-supervised CE + soft Dice, Sauron's regulariser, the backward pass through the
- * convolutions built without a registered gradient, our own Adam with weight decay), the loop that feeds it
- * patches, validates every epoch by sliding-window segmentation, runs Sauron's pruning rounds and rebuilds the
- * smaller graph, and the settings that decide all of it: how a run's options
+ * Training: the training graph (deep-supervised CE + soft Dice, Sauron's regulariser, our own Adam with weight
+ * decay), the loop that feeds it patches, validates every epoch by sliding-window segmentation, runs Sauron's
+ * pruning rounds and rebuilds the smaller graph, and the settings that decide all of it: how a run's options
  * resolve into them ({@code TrainingOptions}, {@code SauronOptions}) and when a saved model may be the start
  * ({@code StartingModel}, for {@code --init} and {@code --widths-from}). Progress leaves through
  * {@code TrainingListener}, so the loop knows nothing of who prints or plots it.

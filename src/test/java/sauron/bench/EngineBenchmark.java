@@ -23,6 +23,7 @@ import java.util.Random;
 
 import org.tensorflow.TensorFlow;
 
+import sauron.net.ConvForm;
 import sauron.net.InferenceGraph;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -31,20 +32,22 @@ import sauron.net.AdamState;
 import sauron.train.TrainingGraph;
 
 /**
- * Prints what the TensorFlow engine costs for a named network configuration: seconds per training step
- * ({@link TrainingGraph}), one forward pass through {@link InferenceGraph}, voxels per second, and peak resident
- * memory. A program, not a test: it asserts nothing about time. (Until commit b15c489 it also timed the two 3D
- * training forms that SegmentedBackprop replaced, side by side; README's Benchmarks has that run.)
+ * Prints what the TensorFlow engine costs for a named network configuration: seconds per training step for
+ * both 3D conv forms ({@link ConvForm#PORTABLE}, {@link ConvForm#NATIVE}) side by side, one forward pass
+ * through {@link InferenceGraph}, voxels per second, and peak resident memory. A program, not a test: it
+ * asserts nothing about time.
  * <p>
- * Method. The training graph and the inference graph are built in this JVM from the same He-normal
+ * Method. Both training graphs and the inference graph are built in this JVM from the same He-normal
  * weights, then warmed up (the first run of a session includes TensorFlow's graph optimisation), then timed
- * in rounds: each round runs one training step and one forward pass.
- * Memory is measured separately: TensorFlow allocates natively, so the JVM heap says little; each graph's
- * peak (VmHWM from /proc/self/status) is measured in its own child JVM ({@code --child TRAINING|INFERENCE CONFIG})
- * before the timing starts, so no other graph shares the process and nothing runs concurrently with the timing.
+ * in rounds: each round runs one step of every form and one forward pass, the order of the two forms
+ * alternating per round (A B, B A, ...), so load from other processes on the machine hits both alike.
+ * Memory is measured separately: TensorFlow allocates natively, so the JVM heap says little; each form's
+ * peak (VmHWM from /proc/self/status) is measured in its own child JVM ({@code --child FORM CONFIG}) before
+ * the timing starts, so no other graph shares the process and nothing runs concurrently with the timing.
  * <p>
  * Run: {@code bench/engine-benchmark.sh tiny} (or {@code 3d-small}, {@code 3d-default}, {@code 2d-default},
- * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory}).
+ * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory},
+ * {@code --only PORTABLE|NATIVE} to time one 3D form alone).
  */
 public final class EngineBenchmark {
 
@@ -92,11 +95,13 @@ public final class EngineBenchmark {
 		final List<Config> configs = new ArrayList<>();
 		Integer steps = null, warmup = null;
 		boolean memory = true;
+		ConvForm only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--steps" -> steps = Integer.parseInt(args[++i]);
 				case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 				case "--no-memory" -> memory = false;
+				case "--only" -> only = ConvForm.valueOf(args[++i]);
 				case "-h", "--help" -> {
 					usage();
 					return;
@@ -121,12 +126,12 @@ public final class EngineBenchmark {
 			if (steps != null || warmup != null)
 				c = new Config(c.name(), c.dims(), c.levels(), c.base(), c.maxWidth(), c.patch(), c.batch(),
 						warmup != null ? warmup : c.warmup(), steps != null ? steps : c.steps(), c.note());
-			run(c, memory);
+			run(c, memory, only);
 		}
 	}
 
 	private static void usage() {
-		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory]");
+		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory] [--only PORTABLE|NATIVE]");
 		for (final Config c : CONFIGS.values())
 			System.err.printf("  %-11s %dD, %d levels, base %d, max %d, patch %s, batch %d (%s)%n", c.name(), c.dims(), c.levels(), c.base(),
 					c.maxWidth(), c.patchText(), c.batch(), c.note());
@@ -149,13 +154,14 @@ public final class EngineBenchmark {
 				+ " classes; Adam lr " + LEARNING_RATE + ", weight decay " + WEIGHT_DECAY);
 	}
 
-	private static void run(final Config c, final boolean memory) throws Exception {
+	/** @param only null: both 3D conv forms; else time that form alone (to see what the other form's session costs it) */
+	private static void run(final Config c, final boolean memory, final ConvForm only) throws Exception {
 		final UNetSpec spec = c.spec();
 		final Topology topology = new Topology(spec);
 		final long voxels = c.patchVoxels();
 		final long[] patchLong = Arrays.stream(c.patch()).asLongStream().toArray();
 		final double flopsPerVoxel = (double) topology.forwardFlops(patchLong) / voxels;
-		final List<String> forms = List.of("TRAINING");
+		final List<ConvForm> forms = c.dims() == 2 ? List.of(ConvForm.PORTABLE) : only != null ? List.of(only) : List.of(ConvForm.PORTABLE, ConvForm.NATIVE);
 
 		System.out.println();
 		System.out.println("=== " + c.name() + ": " + spec.dims() + "D U-Net, " + spec.levels() + " levels, base " + c.base() + ", max width "
@@ -164,11 +170,13 @@ public final class EngineBenchmark {
 		System.out.printf("parameters              %,d%n", topology.parameterCount());
 		System.out.printf("forward FLOPs / voxel   %,.0f  (convs only, 2 x MACs, full-res head; %.2f GFLOP per patch)%n", flopsPerVoxel,
 				flopsPerVoxel * voxels / 1e9);
+		if (c.dims() == 2)
+			System.out.println("conv form               2D: PORTABLE and NATIVE build the same graph (Conv2D); measured once, column 'Conv2D'");
 
 		// Memory first, one child JVM per form, while this JVM holds no graph and nothing else of ours runs.
 		final Map<String, Map<String, Long>> mem = new LinkedHashMap<>();
 		if (memory) {
-			for (final String f : forms) mem.put(f, childMemory(f, c));
+			for (final ConvForm f : forms) mem.put(f.name(), childMemory(f.name(), c));
 			mem.put("INFERENCE", childMemory("INFERENCE", c));
 		}
 
@@ -189,13 +197,14 @@ public final class EngineBenchmark {
 		try {
 			for (int i = 0; i < n; i++) {
 				final long t0 = System.nanoTime();
-				graphs[i] = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), WEIGHT_DECAY);
+				graphs[i] = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), forms.get(i), WEIGHT_DECAY);
 				buildSeconds[i] = seconds(t0);
 			}
 			long t0 = System.nanoTime();
 			try (InferenceGraph inference = new InferenceGraph(topology, weights)) {
 				inferenceBuild = seconds(t0);
-				// Warm-up, excluded from the statistics.
+				// Warm-up, excluded from the statistics. Step 1 of every form sees the same weights and batch,
+				// so the first losses must agree (same network, two graph forms).
 				for (int w = 0; w < Math.max(1, c.warmup()); w++) {
 					for (int i = 0; i < n; i++) {
 						t0 = System.nanoTime();
@@ -230,10 +239,10 @@ public final class EngineBenchmark {
 
 		// ---- table
 		final String[] columns = new String[n];
-		for (int i = 0; i < n; i++) columns[i] = c.dims() == 2 ? "Conv2D" : "Conv3D";
+		for (int i = 0; i < n; i++) columns[i] = c.dims() == 2 ? "Conv2D" : forms.get(i).name();
 		final double trainVoxels = (double) c.batch() * voxels;
-		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step"
-				+ " + one forward pass%n", Math.max(1, c.warmup()), c.steps());
+		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step per form"
+				+ " (order alternating A B / B A) + one forward pass%n", Math.max(1, c.warmup()), c.steps());
 		System.out.println();
 		System.out.printf("training (TrainingGraph)        %s%n", row(columns, "%14s"));
 		System.out.printf("  graph build s                 %s%n", row(buildSeconds, "%14.2f"));
@@ -257,6 +266,14 @@ public final class EngineBenchmark {
 			System.out.printf("    of which JVM+TF at start    %s%n", row(memRow(mem, forms, "baseHwm"), "%14.0f"));
 			System.out.printf("  RSS MiB after steps (child)   %s%n", row(memRow(mem, forms, "rss"), "%14.0f"));
 			System.out.printf("  JVM heap used MiB (child)     %s%n", row(memRow(mem, forms, "heap"), "%14.0f"));
+		}
+		if (n == 2) {
+			System.out.printf("  PORTABLE / NATIVE step time   median %.2f x, min %.2f x%s%n", med[0] / med[1], min[0] / min[1],
+					med[0] / med[1] > 1.5 ? "   <-- PORTABLE more than 1.5x slower than NATIVE" : "");
+			final double[] ratios = new double[c.steps()];
+			for (int r = 0; r < c.steps(); r++) ratios[r] = stepSeconds[0][r] / stepSeconds[1][r];
+			System.out.printf("  per-round ratio P/N           median %.2f x, range %.2f .. %.2f%n", median(ratios),
+					Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
 		}
 		System.out.println();
 		System.out.printf("inference (InferenceGraph, %s, batch 1, one patch %s)%n", c.dims() == 3 ? "native Conv3D" : "Conv2D", c.patchText());
@@ -283,8 +300,8 @@ public final class EngineBenchmark {
 		return b.toString();
 	}
 
-	private static double[] memRow(final Map<String, Map<String, Long>> mem, final List<String> forms, final String key) {
-		return forms.stream().mapToDouble(f -> mib(mem.get(f), key)).toArray();
+	private static double[] memRow(final Map<String, Map<String, Long>> mem, final List<ConvForm> forms, final String key) {
+		return forms.stream().mapToDouble(f -> mib(mem.get(f.name()), key)).toArray();
 	}
 
 	private static double mib(final Map<String, Long> m, final String key) {
@@ -395,7 +412,7 @@ public final class EngineBenchmark {
 		return System.getProperty("java.class.path");
 	}
 
-	/** {@code --child TRAINING|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
+	/** {@code --child PORTABLE|NATIVE|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
 	private static void child(final String[] args) {
 		final String what = args[1];
 		final Config c = CONFIGS.get(args[2]);
@@ -415,7 +432,8 @@ public final class EngineBenchmark {
 				report(baseHwm);
 			}
 		} else {
-			try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), WEIGHT_DECAY)) {
+			try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), ConvForm.valueOf(what),
+					WEIGHT_DECAY)) {
 				for (int i = 0; i < 1 + CHILD_STEPS; i++) g.step(images, labels, LEARNING_RATE);
 				report(baseHwm);
 			}

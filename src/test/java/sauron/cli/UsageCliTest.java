@@ -40,7 +40,7 @@ class UsageCliTest {
 	@Test
 	void helpOfEveryCommandExitsZeroAndListsItsOptions() {
 		assertHelp(run("--help"), "Usage: sauron", "train", "segment", "evaluate", "info");
-		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--lambda");
+		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--conv");
 		assertHelp(run("segment", "--help"), "Usage: sauron segment", "--model", "--image", "--output", "--input-dir", "--output-dir", "--probabilities", "--tile", "--overlap");
 		assertHelp(run("evaluate", "--help"), "Usage: sauron evaluate", "--prediction", "--truth", "--classes");
 		assertHelp(run("info", "--help"), "Usage: sauron info", "--model");

@@ -59,23 +59,6 @@ class ModelStoreTest {
 	}
 
 	@Test
-	void aModelThatRecordsTheRetiredConvolutionFormStillLoadsAndKeepsItsRecord() throws IOException {
-		// Models trained before issue 14 record the --conv setting (AUTO, NATIVE or PORTABLE) in metadata.training.
-		final SauronModel trained = model(3, 4);
-		final JsonObject training = new JsonObject();
-		training.addProperty("batchSize", 2);
-		training.addProperty("convForm", "NATIVE");
-		final SauronModel old = new SauronModel(trained.spec(), trained.weights(), new ModelMetadata(trained.metadata().normalisation(),
-				trained.metadata().voxelSize(), trained.metadata().patchShape(), training, List.of()));
-		final Path dir = tmp.resolve("old");
-		ModelStore.save(old, dir);
-		final SauronModel loaded = ModelStore.load(dir);
-		assertEquals(old.spec(), loaded.spec());
-		assertEquals(2, loaded.metadata().recordedTraining().batchSize());
-		assertEquals("NATIVE", loaded.metadata().training().get("convForm").getAsString(), "the record is kept as written");
-	}
-
-	@Test
 	void theStoredGraphIsNeverExecutedLoadingRebuildsTheNetworkFromSpecAndWeights() throws IOException {
 		final SauronModel original = model(2, 5);
 		final Path dir = tmp.resolve("m");
