@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the TensorFlow engine benchmark (sauron.bench.EngineBenchmark) for named configurations:
-#   bench/engine-benchmark.sh tiny                      # seconds: checks that it runs
+#   bench/engine-benchmark.sh tiny                      # seconds: checks that it runs (3D: PORTABLE, NATIVE, SEGMENTED side by side)
 #   bench/engine-benchmark.sh 3d-small                  # docs/TENSORFLOW.md reference point
 #   bench/engine-benchmark.sh 3d-default 2d-default --steps 5 --warmup 1 --no-memory
 # Set MVN="mvn -o" to build offline, JAVA_OPTS to change the JVM options (default -Xmx4g).

@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--seed", description = "makes a run reproducible; default: ${DEFAULT-VALUE}", defaultValue = "42")
 	long seed;
 
-	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; 1.5-2x faster, not on Windows), PORTABLE (ops with built-in gradients; any platform) or AUTO (NATIVE where possible); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
+	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; not on Windows), SEGMENTED (Conv3D, its backward pass built in the graph; any platform, as fast), PORTABLE (2D convs over depth slices; 2-3x slower) or AUTO (NATIVE where possible, else SEGMENTED); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
 	ConvForm conv;
 
 	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: 0.5")

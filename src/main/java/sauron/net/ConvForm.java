@@ -5,8 +5,10 @@ package sauron.net;
  */
 public enum ConvForm {
 	/**
-	 * {@link #NATIVE} where its Java gradient can be registered (measured 1.5-2.2x faster to train than
-	 * {@link #PORTABLE} on 2 CPU cores), else {@link #PORTABLE}, e.g. on Windows.
+	 * {@link #NATIVE} where its Java gradient can be registered, else {@link #SEGMENTED} (e.g. on Windows), which
+	 * trains at NATIVE's speed (1.02-1.07x a step; whole Sauron runs alike) where {@link #PORTABLE} took 2-3x.
+	 * NATIVE stays first where it works because the published figures were measured with it: SEGMENTED sums
+	 * gradients in another order, so one seed gives other weights.
 	 */
 	AUTO,
 	/**
@@ -18,11 +20,16 @@ public enum ConvForm {
 	 * TensorFlow's Conv3D. Fine for inference; for training its gradient must be registered from Java
 	 * ({@link NativeConv3dGradient}), which is process-global and unsupported on Windows.
 	 */
-	NATIVE;
+	NATIVE,
+	/**
+	 * TensorFlow's Conv3D, differentiated by the training graph itself (no registered gradient): works on
+	 * every platform and in any class loader.
+	 */
+	SEGMENTED;
 
-	/** The form a 3D training graph will use: AUTO becomes NATIVE where possible, else PORTABLE. */
+	/** The form a 3D training graph will use: AUTO becomes NATIVE where possible, else SEGMENTED. */
 	public ConvForm resolveForTraining() {
-		if (this == AUTO) return NativeConv3dGradient.tryRegister() ? NATIVE : PORTABLE;
+		if (this == AUTO) return NativeConv3dGradient.tryRegister() ? NATIVE : SEGMENTED;
 		if (this == NATIVE) NativeConv3dGradient.ensureRegistered();
 		return this;
 	}

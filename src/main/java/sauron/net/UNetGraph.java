@@ -35,10 +35,46 @@ public final class UNetGraph {
 	 *          and the feature-map browser read them)
 	 * @param logits the deep-supervision heads' logits, full resolution first
 	 */
-	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits) {}
+	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits, Map<String, Conv> convs) {}
+
+	/**
+	 * A block's convolution as training differentiates it (sauron.train.SegmentedBackprop): its dedicated input (an
+	 * Identity that feeds this convolution only), its output (before the bias) behind a StopGradient, its kernel, and
+	 * the two ops of its gradient.
+	 */
+	public record Conv(Operand<TFloat32> input, Operand<TFloat32> output, Operand<TFloat32> kernel, int stride) {
+
+		/** A SAME convolution of x (2D or 3D, as the kernel is) in this form. */
+		public static Conv of(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+			final Operand<TFloat32> input = scope.withName("conv_input").identity(x);
+			final Operand<TFloat32> y = convolve(scope, input, kernel, stride);
+			return new Conv(input, scope.withName("conv_output").stopGradient(y), kernel, stride);
+		}
+
+		/** d loss / d input from d loss / d output. */
+		public Operand<TFloat32> inputGradient(final Ops tf, final Operand<TFloat32> dOutput) {
+			return dims() == 2 ? tf.nn.conv2dBackpropInput(tf.shape(input), kernel, dOutput, strides(), PADDING)
+					: tf.nn.conv3dBackpropInput(tf.shape(input), kernel, dOutput, strides(), PADDING);
+		}
+
+		/** d loss / d kernel from d loss / d output. */
+		public Operand<TFloat32> filterGradient(final Ops tf, final Operand<TFloat32> dOutput) {
+			return dims() == 2 ? tf.nn.conv2dBackpropFilter(input, tf.shape(kernel), dOutput, strides(), PADDING)
+					: tf.nn.conv3dBackpropFilter(input, tf.shape(kernel), dOutput, strides(), PADDING);
+		}
+
+		private int dims() {
+			return kernel.shape().numDimensions() - 2;
+		}
+
+		private List<Long> strides() {
+			return UNetGraph.strides(dims(), stride);
+		}
+	}
 
 	private static final float LEAKY_SLOPE = 0.01f;
 	private static final float NORM_EPS = 1e-5f;
+	private static final String PADDING = "SAME";
 
 	private final Ops tf;
 	private final Topology topology;
@@ -62,13 +98,14 @@ public final class UNetGraph {
 	public Forward forward(final Operand<TFloat32> image, final boolean allHeads) {
 		final Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
 		final List<Operand<TFloat32>> logits = new ArrayList<>();
+		final Map<String, Conv> convs = new LinkedHashMap<>();
 		for (final Layer layer : topology.layers()) {
 			if (layer.kind() == Layer.Kind.HEAD && layer.level() > 0 && !allHeads) continue;
 			final Ops scope = tf.withSubScope(layer.name());
 			final Operand<TFloat32> input = input(layer, image, out);
 			switch (layer.kind()) {
 			case BLOCK:
-				out.put(layer.name(), block(scope, layer, input));
+				out.put(layer.name(), block(scope, layer, input, convs));
 				break;
 			case UPCONV:
 				out.put(layer.name(), upconv(scope, layer, input));
@@ -78,7 +115,7 @@ public final class UNetGraph {
 				break;
 			}
 		}
-		return new Forward(out, logits);
+		return new Forward(out, logits, convs);
 	}
 
 	private Operand<TFloat32> input(final Layer layer, final Operand<TFloat32> image, final Map<String, Operand<TFloat32>> out) {
@@ -88,8 +125,8 @@ public final class UNetGraph {
 	}
 
 	/** conv (SAME, with bias) -> instance norm without affine -> LeakyReLU(0.01). */
-	private Operand<TFloat32> block(final Ops scope, final Layer layer, final Operand<TFloat32> x) {
-		final Operand<TFloat32> conv = scope.nn.biasAdd(conv(scope, x, weights.kernel(layer), layer.stride()), weights.bias(layer));
+	private Operand<TFloat32> block(final Ops scope, final Layer layer, final Operand<TFloat32> x, final Map<String, Conv> convs) {
+		final Operand<TFloat32> conv = scope.nn.biasAdd(conv(scope, layer, x, convs), weights.bias(layer));
 		final Operand<TInt32> spatial = scope.constant(spatialAxes());
 		final Operand<TFloat32> mean = scope.math.mean(conv, spatial, org.tensorflow.op.math.Mean.keepDims(true));
 		final Operand<TFloat32> centred = scope.math.sub(conv, mean);
@@ -104,10 +141,33 @@ public final class UNetGraph {
 		return axes;
 	}
 
-	private Operand<TFloat32> conv(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
-		if (dims == 2) return scope.nn.conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-		if (convForm != ConvForm.PORTABLE) return scope.nn.conv3d(x, kernel, List.of(1L, (long) stride, (long) stride, (long) stride, 1L), "SAME");
-		return portableConv3d(scope, x, kernel, stride);
+	/**
+	 * The block's convolution. For {@link ConvForm#SEGMENTED} it is recorded in {@code convs}, reads a dedicated
+	 * Identity and is followed by a StopGradient, so that TensorFlow's gradient builder never asks for its gradient
+	 * (see sauron.train.SegmentedBackprop).
+	 */
+	private Operand<TFloat32> conv(final Ops scope, final Layer layer, final Operand<TFloat32> x, final Map<String, Conv> convs) {
+		final Operand<TFloat32> kernel = weights.kernel(layer);
+		final int stride = layer.stride();
+		if (dims == 3 && convForm == ConvForm.PORTABLE) return portableConv3d(scope, x, kernel, stride);
+		if (convForm != ConvForm.SEGMENTED) return convolve(scope, x, kernel, stride);
+		final Conv conv = Conv.of(scope, x, kernel, stride);
+		convs.put(layer.name(), conv);
+		return conv.output();
+	}
+
+	/** A SAME convolution, 2D or 3D as the kernel is. */
+	public static Operand<TFloat32> convolve(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
+		final int dims = kernel.shape().numDimensions() - 2;
+		return dims == 2 ? scope.nn.conv2d(x, kernel, strides(dims, stride), PADDING) : scope.nn.conv3d(x, kernel, strides(dims, stride), PADDING);
+	}
+
+	private static List<Long> strides(final int dims, final int stride) {
+		final List<Long> s = new ArrayList<>();
+		s.add(1L);
+		for (int d = 0; d < dims; d++) s.add((long) stride);
+		s.add(1L);
+		return s;
 	}
 
 	/**

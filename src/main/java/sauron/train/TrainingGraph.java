@@ -126,13 +126,22 @@ public final class TrainingGraph implements AutoCloseable {
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
-		final List<Operand<?>> variables = new ArrayList<>();
-		for (final Slot s : slots.values()) variables.add(s.weight());
-		final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
-		for (final Output<?> g : grads) {
-			@SuppressWarnings("unchecked")
-			final Operand<TFloat32> gf = (Operand<TFloat32>) g;
-			gradients.add(gf);
+		if (form == ConvForm.SEGMENTED) {
+			final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
+			for (final Map.Entry<String, Slot> e : slots.entrySet()) {
+				final Operand<TFloat32> g = byWeight.get(e.getValue().weight());
+				if (g == null) throw new IllegalStateException("no segment of the backward pass holds " + e.getKey());
+				gradients.add(g);
+			}
+		} else {
+			final List<Operand<?>> variables = new ArrayList<>();
+			for (final Slot s : slots.values()) variables.add(s.weight());
+			final Output<?>[] grads = graph.addGradients(loss.asOutput(), toOutputs(variables));
+			for (final Output<?> g : grads) {
+				@SuppressWarnings("unchecked")
+				final Operand<TFloat32> gf = (Operand<TFloat32>) g;
+				gradients.add(gf);
+			}
 		}
 		// Updates wait for every gradient: ApplyAdam writes the variables in place, and backprop still reads
 		// kernels (conv input gradients), so an early update would race with it (seen as runs with one seed
@@ -150,6 +159,34 @@ public final class TrainingGraph implements AutoCloseable {
 		train = tf.withControlDependencies(updates).withName("train").noOp();
 		session = Sessions.create(graph);
 		load(weights, adam);
+	}
+
+	/**
+	 * One backward segment per block, in forward order: the block's convolution, its bias, and the weights of the
+	 * layers it alone feeds that have no convolution of their own (transposed convs, heads).
+	 */
+	private List<SegmentedBackprop.Segment> segments(final UNetGraph.Forward forward) {
+		final List<SegmentedBackprop.Segment> segments = new ArrayList<>();
+		for (final Layer layer : topology.layers()) {
+			if (layer.kind() != Layer.Kind.BLOCK) continue;
+			final List<Operand<TFloat32>> weights = new ArrayList<>(), heads = new ArrayList<>();
+			final List<UNetGraph.Conv> feeds = new ArrayList<>();
+			weights.add(slots.get(layer.biasName()).weight());
+			for (final Topology.Consumer c : topology.consumersOf(layer.name())) {
+				if (c.layer().kind() == Layer.Kind.BLOCK) {
+					feeds.add(forward.convs().get(c.layer().name()));
+					continue;
+				}
+				// A transposed conv or a head: part of this segment; a transposed conv's readers are the next convolutions.
+				final List<Operand<TFloat32>> to = c.layer().kind() == Layer.Kind.HEAD ? heads : weights;
+				to.add(slots.get(c.layer().kernelName()).weight());
+				to.add(slots.get(c.layer().biasName()).weight());
+				for (final Topology.Consumer after : topology.consumersOf(c.layer().name()))
+					if (after.layer().kind() == Layer.Kind.BLOCK) feeds.add(forward.convs().get(after.layer().name()));
+			}
+			segments.add(new SegmentedBackprop.Segment(forward.convs().get(layer.name()), weights, heads, feeds));
+		}
+		return segments;
 	}
 
 	private void slot(final Ops tf, final Ops wScope, final Ops mScope, final Ops vScope, final String name, final long[] shape) {

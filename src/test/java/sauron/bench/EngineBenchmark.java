@@ -33,21 +33,21 @@ import sauron.train.TrainingGraph;
 
 /**
  * Prints what the TensorFlow engine costs for a named network configuration: seconds per training step for
- * both 3D conv forms ({@link ConvForm#PORTABLE}, {@link ConvForm#NATIVE}) side by side, one forward pass
+ * the 3D conv forms ({@link ConvForm#PORTABLE}, {@link ConvForm#NATIVE}, {@link ConvForm#SEGMENTED}) side by side, one forward pass
  * through {@link InferenceGraph}, voxels per second, and peak resident memory. A program, not a test: it
  * asserts nothing about time.
  * <p>
- * Method. Both training graphs and the inference graph are built in this JVM from the same He-normal
+ * Method. The training graphs and the inference graph are built in this JVM from the same He-normal
  * weights, then warmed up (the first run of a session includes TensorFlow's graph optimisation), then timed
- * in rounds: each round runs one step of every form and one forward pass, the order of the two forms
- * alternating per round (A B, B A, ...), so load from other processes on the machine hits both alike.
+ * in rounds: each round runs one step of every form and one forward pass, the order of the forms
+ * reversing every round (A B C, C B A, ...), so load from other processes on the machine hits all alike.
  * Memory is measured separately: TensorFlow allocates natively, so the JVM heap says little; each form's
  * peak (VmHWM from /proc/self/status) is measured in its own child JVM ({@code --child FORM CONFIG}) before
  * the timing starts, so no other graph shares the process and nothing runs concurrently with the timing.
  * <p>
  * Run: {@code bench/engine-benchmark.sh tiny} (or {@code 3d-small}, {@code 3d-default}, {@code 2d-default},
  * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory},
- * {@code --only PORTABLE|NATIVE} to time one 3D form alone).
+ * {@code --only PORTABLE|NATIVE|SEGMENTED} to time one 3D form alone).
  */
 public final class EngineBenchmark {
 
@@ -131,7 +131,7 @@ public final class EngineBenchmark {
 	}
 
 	private static void usage() {
-		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory] [--only PORTABLE|NATIVE]");
+		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory] [--only PORTABLE|NATIVE|SEGMENTED]");
 		for (final Config c : CONFIGS.values())
 			System.err.printf("  %-11s %dD, %d levels, base %d, max %d, patch %s, batch %d (%s)%n", c.name(), c.dims(), c.levels(), c.base(),
 					c.maxWidth(), c.patchText(), c.batch(), c.note());
@@ -154,14 +154,15 @@ public final class EngineBenchmark {
 				+ " classes; Adam lr " + LEARNING_RATE + ", weight decay " + WEIGHT_DECAY);
 	}
 
-	/** @param only null: both 3D conv forms; else time that form alone (to see what the other form's session costs it) */
+	/** @param only null: every 3D conv form; else time that form alone (to see what the other form's session costs it) */
 	private static void run(final Config c, final boolean memory, final ConvForm only) throws Exception {
 		final UNetSpec spec = c.spec();
 		final Topology topology = new Topology(spec);
 		final long voxels = c.patchVoxels();
 		final long[] patchLong = Arrays.stream(c.patch()).asLongStream().toArray();
 		final double flopsPerVoxel = (double) topology.forwardFlops(patchLong) / voxels;
-		final List<ConvForm> forms = c.dims() == 2 ? List.of(ConvForm.PORTABLE) : only != null ? List.of(only) : List.of(ConvForm.PORTABLE, ConvForm.NATIVE);
+		final List<ConvForm> forms = c.dims() == 2 ? List.of(ConvForm.SEGMENTED)
+				: only != null ? List.of(only) : List.of(ConvForm.PORTABLE, ConvForm.NATIVE, ConvForm.SEGMENTED);
 
 		System.out.println();
 		System.out.println("=== " + c.name() + ": " + spec.dims() + "D U-Net, " + spec.levels() + " levels, base " + c.base() + ", max width "
@@ -171,7 +172,7 @@ public final class EngineBenchmark {
 		System.out.printf("forward FLOPs / voxel   %,.0f  (convs only, 2 x MACs, full-res head; %.2f GFLOP per patch)%n", flopsPerVoxel,
 				flopsPerVoxel * voxels / 1e9);
 		if (c.dims() == 2)
-			System.out.println("conv form               2D: PORTABLE and NATIVE build the same graph (Conv2D); measured once, column 'Conv2D'");
+			System.out.println("conv form               2D: one graph (Conv2D, segmented backward pass), column 'Conv2D'");
 
 		// Memory first, one child JVM per form, while this JVM holds no graph and nothing else of ours runs.
 		final Map<String, Map<String, Long>> mem = new LinkedHashMap<>();
@@ -242,7 +243,7 @@ public final class EngineBenchmark {
 		for (int i = 0; i < n; i++) columns[i] = c.dims() == 2 ? "Conv2D" : forms.get(i).name();
 		final double trainVoxels = (double) c.batch() * voxels;
 		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step per form"
-				+ " (order alternating A B / B A) + one forward pass%n", Math.max(1, c.warmup()), c.steps());
+				+ " (order reversing every round) + one forward pass%n", Math.max(1, c.warmup()), c.steps());
 		System.out.println();
 		System.out.printf("training (TrainingGraph)        %s%n", row(columns, "%14s"));
 		System.out.printf("  graph build s                 %s%n", row(buildSeconds, "%14.2f"));
@@ -267,12 +268,14 @@ public final class EngineBenchmark {
 			System.out.printf("  RSS MiB after steps (child)   %s%n", row(memRow(mem, forms, "rss"), "%14.0f"));
 			System.out.printf("  JVM heap used MiB (child)     %s%n", row(memRow(mem, forms, "heap"), "%14.0f"));
 		}
-		if (n == 2) {
-			System.out.printf("  PORTABLE / NATIVE step time   median %.2f x, min %.2f x%s%n", med[0] / med[1], min[0] / min[1],
-					med[0] / med[1] > 1.5 ? "   <-- PORTABLE more than 1.5x slower than NATIVE" : "");
+		final int nativeIndex = forms.indexOf(ConvForm.NATIVE);
+		for (int i = 0; i < n && nativeIndex >= 0; i++) {
+			if (i == nativeIndex) continue;
+			final String name = forms.get(i).name();
+			System.out.printf("  %-9s / NATIVE step time  median %.2f x, min %.2f x%n", name, med[i] / med[nativeIndex], min[i] / min[nativeIndex]);
 			final double[] ratios = new double[c.steps()];
-			for (int r = 0; r < c.steps(); r++) ratios[r] = stepSeconds[0][r] / stepSeconds[1][r];
-			System.out.printf("  per-round ratio P/N           median %.2f x, range %.2f .. %.2f%n", median(ratios),
+			for (int r = 0; r < c.steps(); r++) ratios[r] = stepSeconds[i][r] / stepSeconds[nativeIndex][r];
+			System.out.printf("    per-round ratio             median %.2f x, range %.2f .. %.2f%n", median(ratios),
 					Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
 		}
 		System.out.println();
@@ -412,7 +415,7 @@ public final class EngineBenchmark {
 		return System.getProperty("java.class.path");
 	}
 
-	/** {@code --child PORTABLE|NATIVE|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
+	/** {@code --child PORTABLE|NATIVE|SEGMENTED|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
 	private static void child(final String[] args) {
 		final String what = args[1];
 		final Config c = CONFIGS.get(args[2]);
