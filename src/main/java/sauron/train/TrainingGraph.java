@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -16,6 +17,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
@@ -251,6 +254,18 @@ public final class TrainingGraph implements AutoCloseable {
 	 * forward passes.
 	 */
 	public Step step(final float[] images, final byte[] labelBytes, final float lr, final boolean withPooledMaps) {
+		return step(images, labelBytes, lr, withPooledMaps, null);
+	}
+
+	/**
+	 * One Adam step like {@link #step(float[], byte[], float)}, traced: TensorFlow's statistics of every op it ran go to
+	 * {@code trace}. For profiling (sauron.bench.TrainingOpProfile).
+	 */
+	public float tracedStep(final float[] images, final byte[] labelBytes, final float lr, final Consumer<RunMetadata> trace) {
+		return step(images, labelBytes, lr, false, trace).loss();
+	}
+
+	private Step step(final float[] images, final byte[] labelBytes, final float lr, final boolean withPooledMaps, final Consumer<RunMetadata> trace) {
 		final long t = step + 1;
 		try (TFloat32 img = Tensors.floats(images, inputShape);
 				TUint8 lab = Tensors.bytes(labelBytes, java.util.Arrays.copyOf(inputShape, inputShape.length - 1));
@@ -260,7 +275,9 @@ public final class TrainingGraph implements AutoCloseable {
 			final Session.Runner runner = withRegularizer(session.runner().feed(image, img).feed(labels, lab).feed(learningRate, lrT).feed(beta1Power, b1)
 					.feed(beta2Power, b2).addTarget(train).fetch(loss));
 			if (withPooledMaps) pooledMaps.values().forEach(runner::fetch);
-			try (Result r = runner.run()) {
+			if (trace != null) runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+			try (Result r = trace != null ? runner.runAndFetchMetadata() : runner.run()) {
+				if (trace != null) trace.accept(r.getMetadata().orElseThrow());
 				step = t;
 				final int mapsFrom = regularizer != null ? 2 : 1;
 				lastRegularizer = regularizer != null ? ((TFloat32) r.get(1)).getFloat() : Float.NaN;
