@@ -73,8 +73,8 @@ public final class InferenceOpProfile {
 				"  %-26s %8.1f ms  %4.1f %%%n", e.getKey(), e.getValue() / 1000.0 / n, 100.0 * e.getValue() / total));
 	}
 
-	/** The op type from a node's timeline label ("name = Type(inputs)"), else its name's last part. */
-	private static String opType(final NodeExecStats node) {
+	/** The op type from a node's timeline label ("name = Type(inputs)"), else its name's last part; also TrainingOpProfile's. */
+	static String opType(final NodeExecStats node) {
 		final String label = node.getTimelineLabel();
 		final int eq = label.indexOf(" = "), paren = label.indexOf('(', Math.max(eq, 0));
 		if (eq >= 0 && paren > eq) return label.substring(eq + 3, paren);

@@ -99,7 +99,7 @@ public final class TrainingOpProfile {
 	private static void add(final Map<String, Long> micros, final RunMetadata metadata) {
 		for (final DeviceStepStats device : metadata.getStepStats().getDevStatsList())
 			for (final NodeExecStats node : device.getNodeStatsList())
-				micros.merge(opType(node), node.getAllEndRelMicros(), Long::sum);
+				micros.merge(InferenceOpProfile.opType(node), node.getAllEndRelMicros(), Long::sum);
 	}
 
 	/** The kind of work an op type does in this network (oneDNN's rewrites, _MklNativeConv3D etc., as their op). */
@@ -118,14 +118,5 @@ public final class TrainingOpProfile {
 				"data movement and bookkeeping";
 			default -> "element-wise and reductions (norm, activation, loss, regulariser)";
 		};
-	}
-
-	/** The op type from a node's timeline label ("name = Type(inputs)"), else its name's last part. */
-	private static String opType(final NodeExecStats node) {
-		final String label = node.getTimelineLabel();
-		final int eq = label.indexOf(" = "), paren = label.indexOf('(', Math.max(eq, 0));
-		if (eq >= 0 && paren > eq) return label.substring(eq + 3, paren);
-		final String name = node.getNodeName();
-		return name.substring(name.lastIndexOf('/') + 1);
 	}
 }
