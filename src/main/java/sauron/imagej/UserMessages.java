@@ -5,6 +5,11 @@ import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+
 import ij.IJ;
 import ij.Macro;
 import ij.Prefs;
@@ -12,9 +17,11 @@ import ij.macro.Interpreter;
 
 /**
  * How commands talk to the user: errors as a dialog in the GUI and as a log line headless, with the text the
- * command line prints; never a stack trace (set SAURON_DEBUG to get one on stderr). A failed command also stops the
- * macro that called it, so that a batch macro never carries on without the command's outputs, and a macro run from
- * the command line without a window (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
+ * command line prints, through SciJava's UIService and LogService where the command has a SciJava context (Fiji)
+ * and through ImageJ 1 where it has none (plain ImageJ 1, see {@link LegacyCommand}); never a stack trace (set
+ * SAURON_DEBUG to get one on stderr). A failed command also stops the macro that called it, so that a batch macro
+ * never carries on without the command's outputs, and a macro run from the command line without a window
+ * (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
  * Compiled for Java 8, as the entry classes that use it (see {@link SauronCommand}).
  */
 public final class UserMessages {
@@ -29,14 +36,34 @@ public final class UserMessages {
 		return m == null || m.trim().isEmpty() ? e.getClass().getSimpleName() : m;
 	}
 
-	static void error(final String command, final Throwable e) {
+	/** The stack trace on stderr when SAURON_DEBUG is set; users get one line without it. */
+	static void debug(final Throwable e) {
 		if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace();
+	}
+
+	static void error(final String command, final Throwable e) {
+		debug(e);
 		error(command, of(e));
 	}
 
-	/** Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. */
+	/** {@link #error(String, String, UIService, LogService)} with no SciJava context: ImageJ 1's dialog or log. */
 	static void error(final String command, final String text) {
-		if (headless()) IJ.log(command + " error: " + text);
+		error(command, text, null, null);
+	}
+
+	/**
+	 * Reports a failure in one line, stops the macro that called the command and ends a command-line batch run.
+	 * Headless, the line "&lt;command&gt; error: &lt;text&gt;" goes to the LogService (stderr in Fiji, as the command line's
+	 * errors), else to ImageJ 1's log (stdout); with a screen, the UIService's error dialog (in Fiji, ImageJ 1's
+	 * message box), else ImageJ 1's.
+	 */
+	static void error(final String command, final String text, final UIService ui, final LogService log) {
+		final String line = command + " error: " + text;
+		if (headless() && log != null) log.error(line);
+		else if (headless()) IJ.log(line);
+		// IJ.error where a batch (Process > Batch > Macro, IJ.redirectErrorMessages) asked for errors in the log: only it does that.
+		else if (ui != null && ui.getDefaultUI() != null && !IJ.redirectingErrorMessages())
+			ui.showDialog(text, command, DialogPrompt.MessageType.ERROR_MESSAGE);
 		else dialog(command, text);
 		stopMacro(text);
 		if (commandLineBatch()) {
@@ -93,8 +120,23 @@ public final class UserMessages {
 		}
 	}
 
+	/**
+	 * A line of a run's record (the engine's lines, a headless report or table). IJ.log, not LogService: Fiji shows
+	 * IJ.log in its Log window, where users and macros (getInfo("log")) read a run, and LogService in the Console.
+	 */
 	static void log(final String text) {
 		IJ.log(text);
+	}
+
+	/** A line in the status bar: SciJava's where the command has a context, ImageJ 1's in plain ImageJ 1 (no context). */
+	static void status(final StatusService status, final String text) {
+		if (status != null) status.showStatus(text);
+		else IJ.showStatus(text);
+	}
+
+	static void progress(final StatusService status, final int done, final int total) {
+		if (status != null) status.showProgress(done, total);
+		else IJ.showProgress(done, total);
 	}
 
 	/** No screen: no dialogs, plots or stop buttons, only log lines. */
