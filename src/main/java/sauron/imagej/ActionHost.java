@@ -25,7 +25,7 @@ interface ActionHost extends Command, Cancelable {
 
 	void setError(String message);
 
-	/** Tells the user of a failure in one line, through the command's SciJava services where it has them (see {@link UserMessages#error}). */
+	/** Tells the user of a failure in one line: SciJava's way where the command has a context, ImageJ 1's where not (see {@link UserMessages#error}). */
 	void report(String message);
 
 	/** A line in the status bar. */

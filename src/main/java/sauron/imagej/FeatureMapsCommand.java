@@ -10,7 +10,6 @@ import org.scijava.log.LogService;
 import org.scijava.module.MethodCallException;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.ImagePlus;
 
@@ -42,9 +41,6 @@ public final class FeatureMapsCommand extends DynamicCommand implements ActionHo
 	/** Injected by SciJava; null when the command runs in plain ImageJ 1 (as in {@link SauronCommand}). */
 	@Parameter(required = false)
 	private StatusService statusService;
-
-	@Parameter(required = false)
-	private UIService uiService;
 
 	@Parameter(required = false)
 	private LogService logService;
@@ -86,7 +82,7 @@ public final class FeatureMapsCommand extends DynamicCommand implements ActionHo
 
 	@Override
 	public void report(final String message) {
-		UserMessages.error(title(), message, uiService, logService);
+		UserMessages.error(title(), message, logService);
 	}
 
 	@Override

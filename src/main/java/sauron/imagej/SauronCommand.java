@@ -6,7 +6,6 @@ import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
-import org.scijava.ui.UIService;
 
 /**
  * What every Sauron command but Feature Maps shares (that one is a DynamicCommand, see {@link ActionHost}), and the
@@ -19,18 +18,16 @@ import org.scijava.ui.UIService;
  * let the run through.
  * <p>
  * SciJava calls {@link #initialize} before it shows the dialog: on too old a Java the user gets the sentence and the
- * run is cancelled there. run() catches every failure and reports it in one line; progress, errors and their log
- * lines go through SciJava's StatusService, UIService and LogService when there is a SciJava context, and through
- * ImageJ 1 otherwise (the plain ImageJ 1 entries of {@link LegacyCommand} run commands without one).
+ * run is cancelled there. run() catches every failure, reports it in one line and cancels the command with it;
+ * progress goes to SciJava's StatusService and a failure to SciJava (the cancel reason, which its UIService shows,
+ * and the LogService headless: see {@link UserMessages#error}) when there is a SciJava context, and to ImageJ 1
+ * otherwise (the plain ImageJ 1 entries of {@link LegacyCommand} run commands without one).
  */
 public abstract class SauronCommand implements Command, Initializable, Cancelable, ActionHost {
 
 	/** Injected by SciJava; null when the command runs in plain ImageJ 1. */
 	@Parameter(required = false)
 	private StatusService statusService;
-
-	@Parameter(required = false)
-	private UIService uiService;
 
 	@Parameter(required = false)
 	private LogService logService;
@@ -65,7 +62,7 @@ public abstract class SauronCommand implements Command, Initializable, Cancelabl
 
 	@Override
 	public final void report(final String message) {
-		UserMessages.error(title(), message, uiService, logService);
+		UserMessages.error(title(), message, logService);
 	}
 
 	@Override

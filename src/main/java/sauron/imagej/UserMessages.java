@@ -4,11 +4,10 @@ import java.awt.GraphicsEnvironment;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
-import org.scijava.ui.DialogPrompt;
-import org.scijava.ui.UIService;
 
 import ij.IJ;
 import ij.Macro;
@@ -17,14 +16,17 @@ import ij.macro.Interpreter;
 
 /**
  * How commands talk to the user: errors as a dialog in the GUI and as a log line headless, with the text the
- * command line prints, through SciJava's UIService and LogService where the command has a SciJava context (Fiji)
- * and through ImageJ 1 where it has none (plain ImageJ 1, see {@link LegacyCommand}); never a stack trace (set
+ * command line prints, through SciJava (the command's cancel reason, which its UIService shows, and the LogService)
+ * where the command has a SciJava context (Fiji) and through ImageJ 1 where it has none (plain ImageJ 1, see {@link LegacyCommand}); never a stack trace (set
  * SAURON_DEBUG to get one on stderr). A failed command also stops the macro that called it, so that a batch macro
  * never carries on without the command's outputs, and a macro run from the command line without a window
  * (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
  * Compiled for Java 8, as the entry classes that use it (see {@link SauronCommand}).
  */
 public final class UserMessages {
+
+	/** Whether this JVM has no screen; tests put another in its place. */
+	static BooleanSupplier noScreen = GraphicsEnvironment::isHeadless;
 
 	private UserMessages() {}
 
@@ -46,25 +48,24 @@ public final class UserMessages {
 		error(command, of(e));
 	}
 
-	/** {@link #error(String, String, UIService, LogService)} with no SciJava context: ImageJ 1's dialog or log. */
+	/** {@link #error(String, String, LogService)} with no SciJava context: ImageJ 1's dialog or log. */
 	static void error(final String command, final String text) {
-		error(command, text, null, null);
+		error(command, text, null);
 	}
 
 	/**
-	 * Reports a failure in one line, stops the macro that called the command and ends a command-line batch run.
-	 * Headless, the line "&lt;command&gt; error: &lt;text&gt;" goes to the LogService (stderr in Fiji, as the command line's
-	 * errors), else to ImageJ 1's log (stdout); with a screen, the UIService's error dialog (in Fiji, ImageJ 1's
-	 * message box), else ImageJ 1's.
+	 * Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. In a
+	 * SciJava context (a LogService given), the command is then cancelled with the text, which SciJava's ModuleRunner
+	 * passes to StatusService.warn and the UIService shows as a dialog (in Fiji, ImageJ 1's message box): a dialog of
+	 * ours would be a second one. Headless that shows nothing, so the line "&lt;command&gt; error: &lt;text&gt;" goes to the
+	 * LogService (stderr in Fiji, as the command line's errors). With no context (plain ImageJ 1), ImageJ 1's dialog,
+	 * or its log headless.
 	 */
-	static void error(final String command, final String text, final UIService ui, final LogService log) {
+	static void error(final String command, final String text, final LogService log) {
 		final String line = command + " error: " + text;
-		if (headless() && log != null) log.error(line);
-		else if (headless()) IJ.log(line);
-		// IJ.error where a batch (Process > Batch > Macro, IJ.redirectErrorMessages) asked for errors in the log: only it does that.
-		else if (ui != null && ui.getDefaultUI() != null && !IJ.redirectingErrorMessages())
-			ui.showDialog(text, command, DialogPrompt.MessageType.ERROR_MESSAGE);
-		else dialog(command, text);
+		if (log != null && headless()) log.error(line);
+		else if (log == null && headless()) IJ.log(line);
+		else if (log == null) dialog(command, text);
 		stopMacro(text);
 		if (commandLineBatch()) {
 			System.out.flush();
@@ -141,6 +142,6 @@ public final class UserMessages {
 
 	/** No screen: no dialogs, plots or stop buttons, only log lines. */
 	static boolean headless() {
-		return GraphicsEnvironment.isHeadless();
+		return noScreen.getAsBoolean();
 	}
 }

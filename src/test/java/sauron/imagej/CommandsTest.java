@@ -26,6 +26,9 @@ import org.scijava.log.LogListener;
 import org.scijava.log.LogService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+import org.scijava.ui.headless.HeadlessUI;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -212,6 +215,44 @@ class CommandsTest {
 			log.removeLogListener(listener);
 		}
 		assertEquals(List.of("Feature Maps error: " + error), errors);
+	}
+
+	@Test
+	void withAScreenAFailureIsOneDialogOfSciJavasUIService() throws Exception {
+		// SciJava shows a cancelled command's reason through its UIService; the command must not add a dialog of its
+		// own. A context of its own, as the visible UI stays in it; the UI records the dialogs' messages.
+		final Context screen = new Context();
+		final List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+		screen.service(UIService.class).addUI("recording", new HeadlessUI() {
+			@Override
+			public boolean isVisible() { return true; }
+
+			@Override
+			public DialogPrompt dialogPrompt(final String message, final String title, final DialogPrompt.MessageType type, final DialogPrompt.OptionType option) {
+				return () -> {
+					dialogs.add(message);
+					return DialogPrompt.Result.OK_OPTION;
+				};
+			}
+		});
+		UserMessages.noScreen = () -> false;
+		// ImageJ 1's dialogs (IJ.error, IJ.showMessage) print their text on stdout when there is no ImageJ window.
+		final java.io.PrintStream stdout = System.out;
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(printed, true));
+		try {
+			final Map<String, Object> inputs = Map.of("image", TestImages.discs("on-screen")[0], "model_dir", tmp.resolve("absent").toFile());
+			final String error = error(screen.service(ModuleService.class).run(screen.service(CommandService.class).getCommand(SegmentImageCommand.class), true, inputs).get());
+			assertTrue(error.startsWith("file not found: ") && error.contains("absent"), error);
+			// SciJava's dialog comes through its event bus, at times after the run has returned; one of ours would come before it.
+			for (int waited = 0; dialogs.isEmpty() && waited < 100; waited++) Thread.sleep(100);
+			assertEquals(List.of(error), dialogs);
+			assertTrue(!printed.toString().contains(error), "an ImageJ 1 dialog too: " + printed);
+		} finally {
+			System.setOut(stdout);
+			UserMessages.noScreen = java.awt.GraphicsEnvironment::isHeadless;
+			screen.dispose();
+		}
 	}
 
 	@Test
