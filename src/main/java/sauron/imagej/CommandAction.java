@@ -9,9 +9,9 @@ import sauron.worker.EngineProcess;
 /**
  * What a command does, given its filled-in command object: TrainUNetCommand's work is in TrainUNetAction, and so on.
  * The command classes are compiled for Java 8 and name no class of this Java 17 side (see {@link SauronCommand});
- * {@link SauronCommand#run} reaches {@link #run} by name once the Java version check let the run through.
+ * {@link ActionHost#run} reaches {@link #run} by name once the Java version check let the run through.
  */
-abstract class CommandAction<C extends SauronCommand> {
+abstract class CommandAction<C extends ActionHost> {
 
 	protected final C command;
 
@@ -22,20 +22,19 @@ abstract class CommandAction<C extends SauronCommand> {
 	protected abstract void execute() throws Exception;
 
 	/** Runs the command's action; every failure becomes the command's error and a message (dialog or log line). */
-	static void run(final SauronCommand command) {
+	static void run(final ActionHost command) {
 		try {
 			of(command).execute();
 		} catch (final CancellationException e) {
 			command.status(command.title() + " cancelled");
 		} catch (final Exception | LinkageError | OutOfMemoryError e) {
-			command.error = UserMessages.of(e);
-			UserMessages.error(command.title(), e);
+			ActionHost.fail(command, e);
 		} finally {
 			command.progress(1, 1);
 		}
 	}
 
-	private static CommandAction<?> of(final SauronCommand c) {
+	private static CommandAction<?> of(final ActionHost c) {
 		if (c instanceof TrainUNetCommand t) return new TrainUNetAction(t);
 		if (c instanceof SegmentImageCommand s) return new SegmentImageAction(s);
 		if (c instanceof SegmentFolderCommand s) return new SegmentFolderAction(s);
@@ -63,6 +62,7 @@ abstract class CommandAction<C extends SauronCommand> {
 
 	/** Whether the run was asked to end: Esc in ImageJ, or SciJava's cancel (Cancelable: a script's module.cancel, ...). */
 	protected final boolean stopRequested() {
+		// IJ.escapePressed: Esc is ImageJ 1's key listener's; SciJava has no service that sees it.
 		return IJ.escapePressed() || command.isCanceled();
 	}
 

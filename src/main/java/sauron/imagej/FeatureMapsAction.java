@@ -1,6 +1,10 @@
 package sauron.imagej;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -36,6 +40,28 @@ final class FeatureMapsAction extends CommandAction<FeatureMapsCommand> {
 			call.run(new FeaturesRequest(Path.of(model), image, name, out), EngineCall.logOnly(), () -> false);
 			final Volume maps = ImageFiles.readImage(out);
 			c.feature_maps = SegmentImageAction.sameCalibration(label(ImagePlusVolumes.toImagePlus(maps, SegmentImageAction.baseName(c.image.getTitle()) + "-" + name), name), c.image);
+		}
+	}
+
+	/**
+	 * Fills the layer input's choices (called by name from {@link FeatureMapsCommand}, before its dialog and when its
+	 * model folder changes): the layers of the folder given, or else of the one SciJava remembers from the last run,
+	 * in forward order; with no readable model, the current layer alone, since a list needs an entry to be shown as one.
+	 */
+	static void offerLayers(final ActionHost host) {
+		final FeatureMapsCommand c = (FeatureMapsCommand) host;
+		final File dir = c.model_dir != null ? c.model_dir : rememberedModelDir(c);
+		final ModelFacts facts = dir == null ? null : ModelFacts.read(dir.getPath());
+		final List<String> layers = facts != null && !facts.layers().isEmpty() ? facts.layers() : List.of(c.layer == null ? "dec0_1" : c.layer);
+		c.getInfo().getMutableInput("layer", String.class).setChoices(layers);
+	}
+
+	/** The model folder of the last run, which SciJava fills in after the initializer, just before the dialog. */
+	private static File rememberedModelDir(final FeatureMapsCommand c) {
+		try {
+			return c.context().service(ModuleService.class).load(c.getInfo().getInput("model_dir", File.class));
+		} catch (final RuntimeException e) {
+			return null;
 		}
 	}
 

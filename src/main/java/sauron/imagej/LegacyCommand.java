@@ -11,7 +11,6 @@ import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
 import org.scijava.service.Service;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
@@ -34,11 +33,11 @@ public final class LegacyCommand implements PlugIn {
 	@Override
 	public void run(final String commandClass) {
 		if (JavaVersionGate.check("Sauron U-Net") != null) return;
-		final SauronCommand command;
+		final ActionHost command;
 		try {
-			command = (SauronCommand) Class.forName(commandClass.trim()).getDeclaredConstructor().newInstance();
+			command = (ActionHost) Class.forName(commandClass.trim()).getDeclaredConstructor().newInstance();
 		} catch (final ReflectiveOperationException | ClassCastException e) {
-			IJ.error("Sauron U-Net", "plugins.config names " + commandClass + ", which is not a Sauron command");
+			UserMessages.error("Sauron U-Net", "plugins.config names " + commandClass + ", which is not a Sauron command");
 			return;
 		}
 		final List<Field> inputs = fields(command.getClass(), true);

@@ -23,8 +23,8 @@ public final class MacroFlagsPreprocessor extends AbstractPreprocessorPlugin {
 
 	@Override
 	public void process(final Module module) {
-		if (!(module.getDelegateObject() instanceof SauronCommand)) return;
-		final SauronCommand command = (SauronCommand) module.getDelegateObject();
+		if (!(module.getDelegateObject() instanceof ActionHost)) return;
+		final ActionHost command = (ActionHost) module.getDelegateObject();
 		final String options = Macro.getOptions(); // the options of the macro line running this command, as MacroPreprocessor reads them
 		if (options == null) return;
 		for (final ModuleItem<?> input : module.getInfo().inputs()) {
@@ -33,7 +33,7 @@ public final class MacroFlagsPreprocessor extends AbstractPreprocessorPlugin {
 			try {
 				value = MacroOptions.flag(options, input.getName());
 			} catch (final IllegalArgumentException e) {
-				UserMessages.error(command.title(), e.getMessage());
+				ActionHost.fail(command, e.getMessage());
 				cancel(e.getMessage());
 				return;
 			}

@@ -27,6 +27,7 @@ final class ModelInfoAction extends CommandAction<ModelInfoCommand> {
 	/** Tall enough for the whole report (layers and history) where the screen allows, so it reads without scrolling. */
 	private static int windowHeight(final String text) {
 		final int lines = (int) text.lines().count();
+		// ImageJ 1's screen size (the screen ImageJ is on), for ImageJ 1's TextWindow; SciJava's UIService gives none.
 		return Math.max(300, Math.min(ij.IJ.getScreenSize().height - 120, 120 + 22 * lines));
 	}
 }

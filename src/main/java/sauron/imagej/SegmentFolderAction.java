@@ -19,7 +19,7 @@ final class SegmentFolderAction extends CommandAction<SegmentFolderCommand> {
 		if (c.input_dir == null || !c.input_dir.isDirectory()) throw new IllegalArgumentException("input_dir " + c.input_dir + " is not a folder");
 		if (c.output_dir == null) throw new IllegalArgumentException("no output_dir given");
 		if (TrainingFiles.imageFiles(c.input_dir.toPath()).isEmpty()) throw new IllegalArgumentException(c.input_dir + " holds no .tif, .tiff, .nii or .nii.gz images");
-		IJ.resetEscape();
+		IJ.resetEscape(); // Esc is ImageJ 1's key (no SciJava service sees it): one pressed before this run must not stop it
 		try (EngineCall call = new EngineCall()) {
 			final SegmentRequest request = SegmentRequest.folder(Path.of(EngineCall.modelDir(c.model_dir)), c.input_dir.getAbsoluteFile().toPath(),
 					c.output_dir.getAbsoluteFile().toPath(), c.probabilities);

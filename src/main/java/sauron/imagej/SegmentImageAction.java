@@ -34,7 +34,7 @@ final class SegmentImageAction extends CommandAction<SegmentImageCommand> {
 		final ModelFacts facts = ModelFacts.read(model);
 		NetworkLayout.requireChannels(c.image, facts);
 		final List<Volume> volumes = NetworkLayout.volumes(c.image, facts != null ? facts.dims() : NetworkLayout.autoDims(c.image));
-		IJ.resetEscape();
+		IJ.resetEscape(); // Esc is ImageJ 1's key (no SciJava service sees it): one pressed before this run must not stop it
 		try (EngineCall call = new EngineCall()) {
 			final List<Path> ins = new ArrayList<>(), outs = new ArrayList<>();
 			for (int t = 0; t < volumes.size(); t++) {

@@ -20,7 +20,7 @@ final class StopButton implements AutoCloseable {
 	private final Frame frame;
 
 	StopButton(final String title) {
-		IJ.resetEscape();
+		IJ.resetEscape(); // Esc is ImageJ 1's key (no SciJava service sees it): one pressed before this run must not stop it
 		if (UserMessages.headless()) {
 			frame = null;
 			return;

@@ -4,6 +4,10 @@ import java.awt.GraphicsEnvironment;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
 
 import ij.IJ;
 import ij.Macro;
@@ -12,12 +16,17 @@ import ij.macro.Interpreter;
 
 /**
  * How commands talk to the user: errors as a dialog in the GUI and as a log line headless, with the text the
- * command line prints; never a stack trace (set SAURON_DEBUG to get one on stderr). A failed command also stops the
- * macro that called it, so that a batch macro never carries on without the command's outputs, and a macro run from
- * the command line without a window (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
+ * command line prints, through SciJava (the command's cancel reason, which its UIService shows, and the LogService)
+ * where the command has a SciJava context (Fiji) and through ImageJ 1 where it has none (plain ImageJ 1, see {@link LegacyCommand}); never a stack trace (set
+ * SAURON_DEBUG to get one on stderr). A failed command also stops the macro that called it, so that a batch macro
+ * never carries on without the command's outputs, and a macro run from the command line without a window
+ * (ImageJ/Fiji {@code -batch} or {@code --headless -macro}) exits with status 1.
  * Compiled for Java 8, as the entry classes that use it (see {@link SauronCommand}).
  */
 public final class UserMessages {
+
+	/** Whether this JVM has no screen; tests put another in its place. */
+	static BooleanSupplier noScreen = GraphicsEnvironment::isHeadless;
 
 	private UserMessages() {}
 
@@ -29,15 +38,34 @@ public final class UserMessages {
 		return m == null || m.trim().isEmpty() ? e.getClass().getSimpleName() : m;
 	}
 
-	static void error(final String command, final Throwable e) {
+	/** The stack trace on stderr when SAURON_DEBUG is set; users get one line without it. */
+	static void debug(final Throwable e) {
 		if (System.getenv("SAURON_DEBUG") != null) e.printStackTrace();
+	}
+
+	static void error(final String command, final Throwable e) {
+		debug(e);
 		error(command, of(e));
 	}
 
-	/** Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. */
+	/** {@link #error(String, String, LogService)} with no SciJava context: ImageJ 1's dialog or log. */
 	static void error(final String command, final String text) {
-		if (headless()) IJ.log(command + " error: " + text);
-		else dialog(command, text);
+		error(command, text, null);
+	}
+
+	/**
+	 * Reports a failure in one line, stops the macro that called the command and ends a command-line batch run. In a
+	 * SciJava context (a LogService given), the command is then cancelled with the text, which SciJava's ModuleRunner
+	 * passes to StatusService.warn and the UIService shows as a dialog (in Fiji, ImageJ 1's message box): a dialog of
+	 * ours would be a second one. Headless that shows nothing, so the line "&lt;command&gt; error: &lt;text&gt;" goes to the
+	 * LogService (stderr in Fiji, as the command line's errors). With no context (plain ImageJ 1), ImageJ 1's dialog,
+	 * or its log headless.
+	 */
+	static void error(final String command, final String text, final LogService log) {
+		final String line = command + " error: " + text;
+		if (log != null && headless()) log.error(line);
+		else if (log == null && headless()) IJ.log(line);
+		else if (log == null) dialog(command, text);
 		stopMacro(text);
 		if (commandLineBatch()) {
 			System.out.flush();
@@ -93,12 +121,27 @@ public final class UserMessages {
 		}
 	}
 
+	/**
+	 * A line of a run's record (the engine's lines, a headless report or table). IJ.log, not LogService: Fiji shows
+	 * IJ.log in its Log window, where users and macros (getInfo("log")) read a run, and LogService in the Console.
+	 */
 	static void log(final String text) {
 		IJ.log(text);
 	}
 
+	/** A line in the status bar: SciJava's where the command has a context, ImageJ 1's in plain ImageJ 1 (no context). */
+	static void status(final StatusService status, final String text) {
+		if (status != null) status.showStatus(text);
+		else IJ.showStatus(text);
+	}
+
+	static void progress(final StatusService status, final int done, final int total) {
+		if (status != null) status.showProgress(done, total);
+		else IJ.showProgress(done, total);
+	}
+
 	/** No screen: no dialogs, plots or stop buttons, only log lines. */
 	static boolean headless() {
-		return GraphicsEnvironment.isHeadless();
+		return noScreen.getAsBoolean();
 	}
 }

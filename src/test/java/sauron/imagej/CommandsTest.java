@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+import org.scijava.ui.headless.HeadlessUI;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -33,7 +42,10 @@ import sauron.model.ModelStore;
 import sauron.net.UNetSpec;
 import sauron.segment.ModelSegmenter;
 
-/** Every command through SciJava's CommandService, as Fiji runs them, on tiny images and untrained tiny models. */
+/**
+ * Every command through SciJava's ModuleService, as Fiji runs them (CommandService.run would return null for Feature
+ * Maps, a DynamicCommand), on tiny images and untrained tiny models.
+ */
 class CommandsTest {
 
 	static {
@@ -42,6 +54,7 @@ class CommandsTest {
 
 	private static Context context;
 	private static CommandService commands;
+	private static ModuleService modules;
 	@TempDir
 	static Path tmp;
 	private static Path model2d, model3d;
@@ -50,6 +63,7 @@ class CommandsTest {
 	static void start() throws Exception {
 		context = new Context();
 		commands = context.service(CommandService.class);
+		modules = context.service(ModuleService.class);
 		model2d = TestImages.untrainedModel(tmp.resolve("model2d"), 2);
 		model3d = TestImages.untrainedModel(tmp.resolve("model3d"), 3);
 	}
@@ -59,20 +73,20 @@ class CommandsTest {
 		context.dispose();
 	}
 
-	private static CommandModule run(final Class<? extends Command> type, final Object... inputs) throws Exception {
+	private static Module run(final Class<? extends Command> type, final Object... inputs) throws Exception {
 		final Map<String, Object> map = new HashMap<>();
 		for (int i = 0; i < inputs.length; i += 2) map.put((String) inputs[i], inputs[i + 1]);
-		return commands.run(type, true, map).get();
+		return modules.run(commands.getCommand(type), true, map).get();
 	}
 
-	private static String error(final CommandModule m) {
-		return ((SauronCommand) m.getCommand()).error();
+	private static String error(final Module m) {
+		return ((ActionHost) m.getDelegateObject()).error();
 	}
 
 	@Test
 	void segmentImageGivesLabelsAndOneProbabilityChannelPerClass() throws Exception {
 		final ImagePlus image = TestImages.discs("discs.tif")[0];
-		final CommandModule m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
+		final Module m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
 		assertNull(error(m));
 		final ImagePlus labels = (ImagePlus) m.getOutput("labels"), probabilities = (ImagePlus) m.getOutput("probability_map");
 		assertEquals("discs-labels", labels.getTitle());
@@ -104,7 +118,7 @@ class CommandsTest {
 	@Test
 	void segmentImageOutputsKeepTheInputsCalibrationWithOriginAndUnits() throws Exception {
 		final ImagePlus image = calibrated("placed");
-		final CommandModule m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
+		final Module m = run(SegmentImageCommand.class, "image", image, "model_dir", model2d.toFile(), "probabilities", true);
 		assertNull(error(m));
 		for (final String output : new String[] { "labels", "probability_map" }) {
 			final ImagePlus out = (ImagePlus) m.getOutput(output);
@@ -140,7 +154,7 @@ class CommandsTest {
 	@Test
 	void featureMapsHaveOneNamedChannelPerFilterAtTheLayersGrid() throws Exception {
 		final ImagePlus image = TestImages.discs("discs")[0];
-		final CommandModule m = run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec0_1");
+		final Module m = run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec0_1");
 		assertNull(error(m));
 		final ImagePlus maps = (ImagePlus) m.getOutput("feature_maps");
 		assertArrayEquals(new int[] { 32, 32, 4, 1, 1 }, maps.getDimensions());
@@ -150,7 +164,95 @@ class CommandsTest {
 		assertArrayEquals(new int[] { 16, 16, 8, 1, 1 }, coarse.getDimensions());
 		assertEquals(2, coarse.getCalibration().pixelWidth, 1e-9);
 		final String bad = error(run(FeatureMapsCommand.class, "image", image, "model_dir", model2d.toFile(), "layer", "dec9_1"));
-		assertEquals("no layer dec9_1 in " + model2d + "; layers: enc0_0, enc0_1, enc1_0, enc1_1, enc2_0, enc2_1, up1, dec1_0, dec1_1, up0, dec0_0, dec0_1", bad);
+		assertEquals("no layer dec9_1 in " + model2d + "; layers: " + String.join(", ", LAYERS_OF_3_LEVELS), bad);
+	}
+
+	private static final List<String> LAYERS_OF_3_LEVELS = List.of("enc0_0", "enc0_1", "enc1_0", "enc1_1", "enc2_0", "enc2_1", "up1", "dec1_0", "dec1_1", "up0",
+			"dec0_0", "dec0_1");
+	private static final List<String> LAYERS_OF_2_LEVELS = List.of("enc0_0", "enc0_1", "enc1_0", "enc1_1", "up0", "dec0_0", "dec0_1");
+
+	/** The layer input's choices, as Fiji's dialog would list them. */
+	private static List<?> layerChoices(final Module featureMaps) {
+		return featureMaps.getInfo().getInput("layer").getChoices();
+	}
+
+	@Test
+	void featureMapsOffersExactlyTheModelsLayersAndFollowsTheModelFolderChosen() throws Exception {
+		final Path twoLevels = TestImages.untrainedModel(tmp.resolve("two-levels"), 2, 2);
+		// As Fiji before the dialog: inputs given (a macro's or a script's), then the initializer.
+		final Module m = modules.createModule(commands.getCommand(FeatureMapsCommand.class));
+		m.setInput("model_dir", model2d.toFile());
+		m.initialize();
+		assertEquals(LAYERS_OF_3_LEVELS, layerChoices(m));
+		// Another folder picked in the dialog: the folder's callback lists that model's layers.
+		m.setInput("model_dir", twoLevels.toFile());
+		m.getInfo().getInput("model_dir").callback(m);
+		assertEquals(LAYERS_OF_2_LEVELS, layerChoices(m));
+	}
+
+	@Test
+	void featureMapsDialogListsTheLayersOfTheModelFolderLastUsed() throws Exception {
+		// SciJava fills the remembered folder in after the initializer; the list must already be that folder's.
+		final Path twoLevels = TestImages.untrainedModel(tmp.resolve("last-used"), 2, 2);
+		assertNull(error(run(FeatureMapsCommand.class, "image", TestImages.discs("discs")[0], "model_dir", twoLevels.toFile(), "layer", "enc1_1")));
+		final Module fresh = modules.createModule(commands.getCommand(FeatureMapsCommand.class));
+		fresh.initialize();
+		assertEquals(LAYERS_OF_2_LEVELS, layerChoices(fresh));
+	}
+
+	@Test
+	void aFailedCommandsLineReachesSciJavasLogOnceAsAnError() throws Exception {
+		final List<String> errors = new ArrayList<>();
+		final LogListener listener = message -> {
+			if (message.level() == LogLevel.ERROR) errors.add(message.text());
+		};
+		final LogService log = context.service(LogService.class);
+		log.addLogListener(listener);
+		final String error;
+		try {
+			error = error(run(FeatureMapsCommand.class, "image", TestImages.discs("discs")[0], "model_dir", model2d.toFile(), "layer", "dec9_1"));
+		} finally {
+			log.removeLogListener(listener);
+		}
+		assertEquals(List.of("Feature Maps error: " + error), errors);
+	}
+
+	@Test
+	void withAScreenAFailureIsOneDialogOfSciJavasUIService() throws Exception {
+		// SciJava shows a cancelled command's reason through its UIService; the command must not add a dialog of its
+		// own. A context of its own, as the visible UI stays in it; the UI records the dialogs' messages.
+		final Context screen = new Context();
+		final List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+		screen.service(UIService.class).addUI("recording", new HeadlessUI() {
+			@Override
+			public boolean isVisible() { return true; }
+
+			@Override
+			public DialogPrompt dialogPrompt(final String message, final String title, final DialogPrompt.MessageType type, final DialogPrompt.OptionType option) {
+				return () -> {
+					dialogs.add(message);
+					return DialogPrompt.Result.OK_OPTION;
+				};
+			}
+		});
+		UserMessages.noScreen = () -> false;
+		// ImageJ 1's dialogs (IJ.error, IJ.showMessage) print their text on stdout when there is no ImageJ window.
+		final java.io.PrintStream stdout = System.out;
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(printed, true));
+		try {
+			final Map<String, Object> inputs = Map.of("image", TestImages.discs("on-screen")[0], "model_dir", tmp.resolve("absent").toFile());
+			final String error = error(screen.service(ModuleService.class).run(screen.service(CommandService.class).getCommand(SegmentImageCommand.class), true, inputs).get());
+			assertTrue(error.startsWith("file not found: ") && error.contains("absent"), error);
+			// SciJava's dialog comes through its event bus, at times after the run has returned; one of ours would come before it.
+			for (int waited = 0; dialogs.isEmpty() && waited < 100; waited++) Thread.sleep(100);
+			assertEquals(List.of(error), dialogs);
+			assertTrue(!printed.toString().contains(error), "an ImageJ 1 dialog too: " + printed);
+		} finally {
+			System.setOut(stdout);
+			UserMessages.noScreen = java.awt.GraphicsEnvironment::isHeadless;
+			screen.dispose();
+		}
 	}
 
 	@Test
@@ -206,9 +308,9 @@ class CommandsTest {
 		prediction.getCalibration().pixelHeight = 2;
 		truth.getCalibration().pixelWidth = 2;
 		truth.getCalibration().pixelHeight = 2;
-		final CommandModule m = run(EvaluateSegmentationCommand.class, "prediction", prediction, "truth", truth);
+		final Module m = run(EvaluateSegmentationCommand.class, "prediction", prediction, "truth", truth);
 		assertNull(error(m));
-		final ResultsTable table = ((EvaluateSegmentationCommand) m.getCommand()).table();
+		final ResultsTable table = ((EvaluateSegmentationCommand) m.getDelegateObject()).table();
 		assertEquals(1, table.size());
 		assertEquals(1, table.getValue("class", 0));
 		assertEquals(1, table.getValue("Dice", 0), 1e-12);
@@ -221,9 +323,9 @@ class CommandsTest {
 
 	@Test
 	void modelInfoDescribesLayersAndParameters() throws Exception {
-		final CommandModule m = run(ModelInfoCommand.class, "model_dir", model2d.toFile());
+		final Module m = run(ModelInfoCommand.class, "model_dir", model2d.toFile());
 		assertNull(error(m));
-		final String report = ((ModelInfoCommand) m.getCommand()).report();
+		final String report = ((ModelInfoCommand) m.getDelegateObject()).report();
 		assertTrue(report.contains("2D U-Net, 3 levels") && report.contains("dec0_1") && report.contains("parameters"), report);
 	}
 
@@ -231,7 +333,7 @@ class CommandsTest {
 	void exportToBioimageioWritesTheZipWithATestPatchOfTheOpenImageNamedByItsTitle() throws Exception {
 		final ImagePlus image = TestImages.discs("discs")[0];
 		final Path zip = tmp.resolve("export/discs-model.zip");
-		final CommandModule m = run(ExportBioimageioCommand.class, "image", image, "model_dir", model2d.toFile(), "output_file", zip.toFile(), "name", "",
+		final Module m = run(ExportBioimageioCommand.class, "image", image, "model_dir", model2d.toFile(), "output_file", zip.toFile(), "name", "",
 				"authors", "Jane Doe", "cite", "", "license", "CC-BY-4.0");
 		assertNull(error(m));
 		try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
@@ -265,7 +367,7 @@ class CommandsTest {
 		final Volume v = ImagePlusVolumes.toVolume(TestImages.discs("a")[0]);
 		ImageFiles.writeImage(v, in.resolve("a.tif"));
 		ImageFiles.writeImage(v, in.resolve("b.nii.gz"));
-		final CommandModule m = run(SegmentFolderCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile(), "model_dir", model2d.toFile(), "probabilities", true);
+		final Module m = run(SegmentFolderCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile(), "model_dir", model2d.toFile(), "probabilities", true);
 		assertNull(error(m));
 		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("a.tif")).shape());
 		assertArrayEquals(new int[] { 32, 32 }, ImageFiles.readLabels(out.resolve("b.nii.gz")).shape());
@@ -338,7 +440,7 @@ class CommandsTest {
 			ij.IJ.setKeyDown(27);
 		});
 		escape.start();
-		final CommandModule m = run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", dir, "dims", "2D", "epochs", 200, "steps", 1,
+		final Module m = run(TrainUNetCommand.class, "image", discs[0], "labels", discs[1], "model_dir", dir, "dims", "2D", "epochs", 200, "steps", 1,
 				"patch_size", "32x32", "validation", 0.0, "levels", 3, "base_filters", 4);
 		escape.join();
 		ij.IJ.resetEscape();
@@ -375,7 +477,7 @@ class CommandsTest {
 		frames.addSlice(flipped);
 		final ImagePlus movie = new ImagePlus("movie", frames);
 		movie.setDimensions(1, 1, 2);
-		final CommandModule m = run(SegmentImageCommand.class, "image", movie, "model_dir", model2d.toFile(), "probabilities", true);
+		final Module m = run(SegmentImageCommand.class, "image", movie, "model_dir", model2d.toFile(), "probabilities", true);
 		assertNull(error(m));
 		final ImagePlus labels = (ImagePlus) m.getOutput("labels"), probabilities = (ImagePlus) m.getOutput("probability_map");
 		assertArrayEquals(new int[] { 32, 32, 1, 1, 2 }, labels.getDimensions(), "frames stay frames");
@@ -392,7 +494,7 @@ class CommandsTest {
 		for (int i = 0; i < 16; i++) volumes.addSlice((i < 8 ? disc.getProcessor() : flipped).duplicate());
 		final ImagePlus film = new ImagePlus("film", volumes);
 		film.setDimensions(1, 8, 2);
-		final CommandModule m3 = run(SegmentImageCommand.class, "image", film, "model_dir", model3d.toFile(), "probabilities", true);
+		final Module m3 = run(SegmentImageCommand.class, "image", film, "model_dir", model3d.toFile(), "probabilities", true);
 		assertNull(error(m3));
 		assertArrayEquals(new int[] { 32, 32, 1, 8, 2 }, ((ImagePlus) m3.getOutput("labels")).getDimensions(), "a 3D model segments each frame's volume");
 		assertArrayEquals(new int[] { 32, 32, 2, 8, 2 }, ((ImagePlus) m3.getOutput("probability_map")).getDimensions());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 import org.scijava.convert.ConvertService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -38,13 +37,13 @@ public final class FijiMacroLine {
 	/** The SciJava context the commands run in; the test sets it. */
 	static Context context;
 	/** The module of the last line run, for the test to read its outputs and whether it was cancelled. */
-	static CommandModule last;
+	static Module last;
 
 	private FijiMacroLine() {}
 
 	/** Runs one macro line's command through the SciJava route; the macro function call() wants a String back. */
 	public static String run(final String commandClass, final String options) throws Exception {
-		final CommandModule module = (CommandModule) context.service(ModuleService.class).createModule(context.service(org.scijava.command.CommandService.class).getCommand(commandClass));
+		final Module module = context.service(ModuleService.class).createModule(context.service(org.scijava.command.CommandService.class).getCommand(commandClass));
 		final List<ModulePreprocessor> pre = new ArrayList<>();
 		pre.add(new MacroPreprocessor(options));
 		pre.addAll(context.service(PluginService.class).createInstancesOfType(PreprocessorPlugin.class));

@@ -11,13 +11,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -50,17 +54,31 @@ class FijiMacroRouteTest {
 		context.dispose();
 	}
 
-	/** Runs the macro in this JVM's ImageJ 1, in batch mode; returns what it printed. Images outlive their macro: titles must differ. */
-	private static String runMacro(final String macro) {
+	/** What a macro run printed on stdout and the lines SciJava's LogService got as errors. */
+	private record Printed(String stdout, List<String> errors) {}
+
+	/** Runs the macro in this JVM's ImageJ 1, in batch mode. Images outlive their macro: titles must differ. */
+	private static Printed runMacro(final String macro) {
 		final PrintStream out = System.out;
 		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		final List<String> errors = new ArrayList<>();
+		final LogListener listener = message -> {
+			if (message.level() == LogLevel.ERROR) errors.add(message.text());
+		};
+		context.service(LogService.class).addLogListener(listener);
 		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
 		try {
 			IJ.runMacro("setBatchMode(true);\n" + macro.replace("MODEL", model.toString()).replace("TMP", tmp.toString()));
 		} finally {
 			System.setOut(out);
+			context.service(LogService.class).removeLogListener(listener);
 		}
-		return printed.toString(StandardCharsets.UTF_8);
+		return new Printed(printed.toString(StandardCharsets.UTF_8), errors);
+	}
+
+	/** The last line's command: its error, and whether it was cancelled. */
+	private static ActionHost lastCommand() {
+		return (ActionHost) FijiMacroLine.last.getDelegateObject();
 	}
 
 	private static String line(final String command, final String options) {
@@ -70,7 +88,7 @@ class FijiMacroRouteTest {
 	@Test
 	void theRecordedFormKeyEqualsTrueSetsAYesNoInput() {
 		runMacro("newImage(\"cells\", \"32-bit ramp\", 32, 32, 1);\n" + line("SegmentImageCommand", "image=cells model_dir=[MODEL] probabilities=true"));
-		assertNull(((SauronCommand) FijiMacroLine.last.getDelegateObject()).error());
+		assertNull(lastCommand().error());
 		final ImagePlus probabilities = (ImagePlus) FijiMacroLine.last.getOutput("probability_map");
 		assertNotNull(probabilities, "probabilities=true gave no probabilities");
 		assertEquals(2, probabilities.getNChannels());
@@ -80,24 +98,45 @@ class FijiMacroRouteTest {
 	void imageJ1sBareFlagSetsAYesNoInputToo() {
 		// imagej-legacy's own parsing (Macro.getValue) finds no value for a bare key; MacroFlagsPreprocessor reads it.
 		runMacro("newImage(\"cells\", \"32-bit ramp\", 32, 32, 1);\n" + line("SegmentImageCommand", "image=cells model_dir=[MODEL] probabilities"));
-		assertNull(((SauronCommand) FijiMacroLine.last.getDelegateObject()).error());
+		assertNull(lastCommand().error());
 		assertNotNull(FijiMacroLine.last.getOutput("probability_map"), "a bare probabilities gave no probabilities");
 	}
 
 	@Test
 	void aFailedCommandStopsTheMacroWithItsOneLineMessage() throws Exception {
 		final Path after = tmp.resolve("after.txt");
-		final String printed = runMacro("""
+		final Printed printed = runMacro("""
 				newImage("wide", "8-bit black", 20, 20, 1);
 				newImage("narrow", "8-bit black", 10, 10, 1);
 				""" + line("EvaluateSegmentationCommand", "prediction=wide truth=narrow classes=0") + """
 				File.saveString("the macro went on", "TMP/after.txt");
 				""");
 		assertFalse(Files.exists(after), "the macro carried on after the failed command");
-		assertTrue(FijiMacroLine.last.isCanceled(), "the command failed but was not cancelled");
-		final String message = FijiMacroLine.last.getCancelReason();
+		assertTrue(lastCommand().isCanceled(), "the command failed but was not cancelled");
+		final String message = lastCommand().getCancelReason();
 		assertFalse(message == null || message.isBlank() || message.contains("\n"), message);
-		assertEquals(1, Arrays.stream(printed.split("\n")).filter(l -> l.equals("Evaluate Segmentation error: " + message)).count(), printed);
+		// Headless, in a SciJava context: one error line to the LogService (stderr in Fiji), not to ImageJ 1's log too.
+		assertEquals(List.of("Evaluate Segmentation error: " + message), printed.errors());
+		assertFalse(printed.stdout().contains(message), printed.stdout());
+	}
+
+	@Test
+	void featureMapsTakeTheLayerNamedOnTheMacroLine() {
+		runMacro("newImage(\"tissue\", \"32-bit ramp\", 32, 32, 1);\n" + line("FeatureMapsCommand", "image=tissue model_dir=[MODEL] layer=enc0_0"));
+		assertNull(lastCommand().error());
+		final ImagePlus maps = (ImagePlus) FijiMacroLine.last.getOutput("feature_maps");
+		assertEquals("tissue-enc0_0", maps.getTitle());
+		assertEquals("enc0_0 filter 1", maps.getStack().getSliceLabel(1));
+	}
+
+	@Test
+	void aLayerTheModelDoesNotHaveStopsTheMacroWithTheModelsLayers() {
+		final Printed printed = runMacro("newImage(\"organ\", \"32-bit ramp\", 32, 32, 1);\n" + line("FeatureMapsCommand", "image=organ model_dir=[MODEL] layer=dec9_1")
+				+ "File.saveString(\"the macro went on\", \"TMP/after-layer.txt\");\n");
+		assertFalse(Files.exists(tmp.resolve("after-layer.txt")), "the macro carried on after the failed command");
+		final String message = lastCommand().error();
+		assertTrue(message.startsWith("no layer dec9_1 in " + model + "; layers: enc0_0, ") && message.endsWith(", dec0_1"), message);
+		assertEquals(List.of("Feature Maps error: " + message), printed.errors());
 	}
 
 	@Test
@@ -109,7 +148,7 @@ class FijiMacroRouteTest {
 				""" + line("EvaluateSegmentationCommand", "prediction=prediction truth=truth classes=0") + """
 				File.saveString("the macro went on", "TMP/after-success.txt");
 				""");
-		assertFalse(FijiMacroLine.last.isCanceled(), FijiMacroLine.last.getCancelReason());
+		assertFalse(lastCommand().isCanceled(), lastCommand().getCancelReason());
 		assertTrue(Files.exists(tmp.resolve("after-success.txt")));
 	}
 }

@@ -56,6 +56,10 @@ class MacroTest {
 			run("Feature Maps", "image=cells model_dir=[MODEL] layer=dec0_1");
 			getDimensions(w, h, c, z, t); Stack.setChannel(3);
 			RESULT("maps", getTitle() + " " + w + "x" + h + " " + c + " " + getInfo("slice.label"));
+			selectImage("cells");
+			run("Feature Maps", "image=cells model_dir=[MODEL] layer=enc0_0");
+			getDimensions(w, h, c, z, t); Stack.setChannel(2);
+			RESULT("first layer's maps", getTitle() + " " + w + "x" + h + " " + c + " " + getInfo("slice.label"));
 			""";
 
 	private static final String IMPORT_AND_INFO = """
@@ -160,6 +164,7 @@ class MacroTest {
 	@Test
 	void featureMapsGiveOneLabelledChannelPerFilter() {
 		assertEquals("cells-dec0_1 32x32 4 dec0_1 filter 3", result("maps"));
+		assertEquals("cells-enc0_0 32x32 4 enc0_0 filter 2", result("first layer's maps"), "a layer named on the macro line, not the default");
 	}
 
 	@Test

@@ -30,7 +30,11 @@ final class TestImages {
 
 	/** A random-weight 3-level base-4 U-Net with 2 classes, saved to dir: enough to run every command on. */
 	static Path untrainedModel(final Path dir, final int dims) throws IOException {
-		final UNetSpec spec = UNetSpec.create(dims, 3, 4, 16, 1, 2);
+		return untrainedModel(dir, dims, 3);
+	}
+
+	static Path untrainedModel(final Path dir, final int dims, final int levels) throws IOException {
+		final UNetSpec spec = UNetSpec.create(dims, levels, 4, 16, 1, 2);
 		final int[] patch = dims == 2 ? new int[] { 16, 16 } : new int[] { 16, 16, 8 };
 		final double[] voxel = dims == 2 ? new double[] { 1, 1 } : new double[] { 1, 1, 1 };
 		final SauronModel model = new SauronModel(spec, Weights.heNormal(new Topology(spec), 3),
