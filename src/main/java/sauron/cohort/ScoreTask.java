@@ -27,8 +27,7 @@ final class ScoreTask implements Function<CohortImage, CohortResult> {
 		final Configuration conf = hadoop.configuration();
 		try (LocalFiles files = new LocalFiles()) {
 			final LabelVolume prediction = ImageFiles.readLabels(files.local(image.input(), conf));
-			final LabelVolume truth = ImageFiles.readLabels(files.local(image.truth(), conf));
-			final ClassScoring scores = new ClassScoring(prediction, image.input(), truth, image.truth(), classes);
+			final ClassScoring scores = SegmentTask.score(prediction, image.input(), image, classes, files, conf);
 			return SegmentTask.result(image, CohortResult.Status.DONE, start, prediction.voxels(), scores);
 		} catch (final Exception | OutOfMemoryError e) {
 			return CohortResult.failed(image.input(), null, image.truth(), SegmentTask.seconds(start), ErrorMessages.of(e));

@@ -63,8 +63,14 @@ final class SegmentTask implements Function<CohortImage, CohortResult> {
 	}
 
 	private ClassScoring score(final CohortImage image, final LabelVolume labels, final LocalFiles files, final Configuration conf) throws java.io.IOException {
+		return score(labels, image.output(), image, classes, files, conf);
+	}
+
+	/** The labels (read from {@code labelsPath}) against the image's truth, read here; ScoreTask's rows too. */
+	static ClassScoring score(final LabelVolume labels, final String labelsPath, final CohortImage image, final int classes, final LocalFiles files,
+			final Configuration conf) throws java.io.IOException {
 		final LabelVolume truth = ImageFiles.readLabels(files.local(image.truth(), conf));
-		return new ClassScoring(labels, image.output(), truth, image.truth(), classes);
+		return new ClassScoring(labels, labelsPath, truth, image.truth(), classes);
 	}
 
 	static CohortResult result(final CohortImage image, final CohortResult.Status status, final long start, final long voxels, final ClassScoring scores) {
