@@ -21,7 +21,6 @@ import sauron.model.EpochRecord;
 import sauron.model.ModelDestination;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.Devices;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -104,9 +103,6 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--seed", description = "makes a run reproducible; default: ${DEFAULT-VALUE}", defaultValue = "42")
 	long seed;
-
-	@Option(names = "--conv", description = "3D training convolution: NATIVE (Conv3D with a Java-registered gradient; not on Windows), SEGMENTED (Conv3D, its backward pass built in the graph; any platform, as fast), PORTABLE (2D convs over depth slices; 2-3x slower) or AUTO (NATIVE where possible, else SEGMENTED); default: ${DEFAULT-VALUE}", defaultValue = "AUTO")
-	ConvForm conv;
 
 	@Option(names = "--lambda", description = "weight of Sauron's regulariser in the loss (0: none); default: 0.5")
 	Double lambda;
@@ -193,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	private int train(final TrainingFiles.FilePairs files, final SauronSettings sauron, final ModelDestination destination) throws Exception {
 		final TrainingOptions options = new TrainingOptions(dims, levels, base, maxWidth, classes, patch != null ? patch.sides() : null, batch, epochs, steps,
-				learningRate, weightDecay, seed, foreground, !noAugment, validation, conv);
+				learningRate, weightDecay, seed, foreground, !noAugment, validation);
 		final StartingModel start = StartingModel.load(init, widthsFrom, options);
 		final List<TrainingPair> pairs = TrainingFiles.read(files.images(), files.labels(), classes);
 		for (final Path empty : TrainingFiles.allBackground(files.labels(), pairs))

@@ -75,7 +75,7 @@ public final class InferenceGraph implements PatchPredictor {
 
 				@Override
 				public Operand<TFloat32> bias(final Layer layer) { return variables.get(layer.biasName()); }
-			}, ConvForm.NATIVE).forward(image, false);
+			}, UNetGraph.Convolutions.PLAIN).forward(image, false);
 			probabilities = tf.withName(OUTPUT).nn.softmax(forward.logits().get(0));
 			activations = forward.activations();
 			session = Sessions.create(graph);

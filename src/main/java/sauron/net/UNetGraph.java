@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.index.Index;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -36,6 +35,21 @@ public final class UNetGraph {
 	 * @param logits the deep-supervision heads' logits, full resolution first
 	 */
 	public record Forward(Map<String, Operand<TFloat32>> activations, List<Operand<TFloat32>> logits, Map<String, Conv> convs) {}
+
+	/**
+	 * How the blocks' convolutions are put into the graph. TensorFlow's C++ gradient registry, which
+	 * {@code Graph.addGradients} uses, has Conv2D's gradient but not Conv3D's; 3D training therefore differentiates its
+	 * convolutions itself (sauron.train.SegmentedBackprop) and needs them cut out of the graph.
+	 */
+	public enum Convolutions {
+		/** Plain Conv2D / Conv3D ops: inference, and 2D training (differentiated by TensorFlow's own Conv2D gradient). */
+		PLAIN,
+		/**
+		 * Each convolution reads a dedicated Identity, its output passes a StopGradient, and it is recorded in
+		 * {@link Forward#convs()}, so that the training graph differentiates it itself: 3D training.
+		 */
+		SEGMENTED
+	}
 
 	/**
 	 * A block's convolution as training differentiates it (sauron.train.SegmentedBackprop): its dedicated input (an
@@ -79,20 +93,20 @@ public final class UNetGraph {
 	private final Ops tf;
 	private final Topology topology;
 	private final WeightSource weights;
-	private final ConvForm convForm;
+	private final Convolutions convolutions;
 	private final int dims;
 
-	public UNetGraph(final Ops tf, final Topology topology, final WeightSource weights, final ConvForm convForm) {
+	public UNetGraph(final Ops tf, final Topology topology, final WeightSource weights, final Convolutions convolutions) {
 		this.tf = tf;
 		this.topology = topology;
 		this.weights = weights;
-		this.convForm = convForm;
+		this.convolutions = convolutions;
 		this.dims = topology.spec().dims();
 	}
 
 	/**
 	 * @param image [batch, (depth,) height, width, channels]; the spatial sizes must be multiples of
-	 *          {@link UNetSpec#sizeMultiple()}. With {@link ConvForm#PORTABLE} in 3D they must be static.
+	 *          {@link UNetSpec#sizeMultiple()}.
 	 * @param allHeads false to build only the full-resolution head (inference)
 	 */
 	public Forward forward(final Operand<TFloat32> image, final boolean allHeads) {
@@ -142,15 +156,14 @@ public final class UNetGraph {
 	}
 
 	/**
-	 * The block's convolution. For {@link ConvForm#SEGMENTED} it is recorded in {@code convs}, reads a dedicated
+	 * The block's convolution. For {@link Convolutions#SEGMENTED} it is recorded in {@code convs}, reads a dedicated
 	 * Identity and is followed by a StopGradient, so that TensorFlow's gradient builder never asks for its gradient
 	 * (see sauron.train.SegmentedBackprop).
 	 */
 	private Operand<TFloat32> conv(final Ops scope, final Layer layer, final Operand<TFloat32> x, final Map<String, Conv> convs) {
 		final Operand<TFloat32> kernel = weights.kernel(layer);
 		final int stride = layer.stride();
-		if (dims == 3 && convForm == ConvForm.PORTABLE) return portableConv3d(scope, x, kernel, stride);
-		if (convForm != ConvForm.SEGMENTED) return convolve(scope, x, kernel, stride);
+		if (convolutions == Convolutions.PLAIN) return convolve(scope, x, kernel, stride);
 		final Conv conv = Conv.of(scope, x, kernel, stride);
 		convs.put(layer.name(), conv);
 		return conv.output();
@@ -168,32 +181,6 @@ public final class UNetGraph {
 		for (int d = 0; d < dims; d++) s.add((long) stride);
 		s.add(1L);
 		return s;
-	}
-
-	/**
-	 * A 3x3x3 SAME convolution as the sum of three 2D convolutions, one per kernel depth k, each over the
-	 * input depth slices that tap k feeds (depth folded into the batch). Padding follows TF's SAME rule:
-	 * (1, 1) for stride 1, (0, 1) for stride 2 on an even depth.
-	 */
-	private Operand<TFloat32> portableConv3d(final Ops scope, final Operand<TFloat32> x, final Operand<TFloat32> kernel, final int stride) {
-		final long[] s = x.shape().asArray();
-		for (int d = 0; d < 4; d++)
-			if (s[d] < 0) throw new IllegalArgumentException("the portable 3D conv needs static shapes, got " + Arrays.toString(s));
-		final long batch = s[0], depth = s[1];
-		final long outDepth = stride == 1 ? depth : depth / 2;
-		final long inChannels = s[4];
-		final Operand<TFloat32> padded = scope.pad(x, scope.constant(new int[][] { { 0, 0 }, { stride == 1 ? 1 : 0, 1 }, { 0, 0 }, { 0, 0 }, { 0, 0 } }), scope.constant(0f));
-		final List<Operand<TFloat32>> partial = new ArrayList<>();
-		for (int k = 0; k < 3; k++) {
-			final Index depthTaps = stride == 1 ? Indices.slice(k, k + depth) : Indices.slice(k, k + 2 * outDepth - 1, 2);
-			final Operand<TFloat32> slab = scope.stridedSlice(padded, Indices.all(), depthTaps);
-			final Operand<TFloat32> folded = scope.reshape(slab, scope.constant(new long[] { batch * outDepth, s[2], s[3], inChannels }));
-			final Operand<TFloat32> tap = scope.squeeze(scope.stridedSlice(kernel, Indices.slice(k, k + 1)), org.tensorflow.op.core.Squeeze.axis(List.of(0L)));
-			partial.add(scope.nn.conv2d(folded, tap, List.of(1L, (long) stride, (long) stride, 1L), "SAME"));
-		}
-		final Operand<TFloat32> sum = scope.math.addN(partial);
-		final long[] o = sum.shape().asArray();
-		return scope.reshape(sum, scope.constant(new long[] { batch, outDepth, o[1], o[2], o[3] }));
 	}
 
 	/**

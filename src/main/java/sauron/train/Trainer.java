@@ -264,7 +264,7 @@ public final class Trainer {
 	}
 
 	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam, final double lambda) {
-		return new TrainingGraph(topology, weights, adam, settings.batchSize(), settings.patchShape(), settings.convForm(), (float) settings.weightDecay(),
+		return new TrainingGraph(topology, weights, adam, settings.batchSize(), settings.patchShape(), (float) settings.weightDecay(),
 				(float) lambda, sauron.sf());
 	}
 

@@ -24,7 +24,6 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Param;
 import sauron.net.Topology;
@@ -39,6 +38,10 @@ import sauron.tf.Tensors;
  * A U-Net training graph for one batch and patch shape, with our own Adam (raw ApplyAdam on moment
  * variables we own, so pruning can slice them). Built from (topology, weights, Adam state); pruning reads
  * the state back, slices it and builds a new one.
+ * <p>
+ * The backward pass: in 2D, TensorFlow's own gradient builder ({@code Graph.addGradients}; its C++ registry has
+ * Conv2D's gradient). In 3D, the registry has no Conv3D gradient, so the graph differentiates its convolutions itself
+ * ({@link SegmentedBackprop}) with ops that run on every platform; nothing is registered with TensorFlow.
  */
 public final class TrainingGraph implements AutoCloseable {
 
@@ -70,8 +73,8 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param patchShape spatial patch size, x first (ImgLib2 order)
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final ConvForm convForm, final float weightDecay) {
-		this(topology, weights, adam, batch, patchShape, convForm, weightDecay, 0f, 2);
+			final float weightDecay) {
+		this(topology, weights, adam, batch, patchShape, weightDecay, 0f, 2);
 	}
 
 	/**
@@ -79,13 +82,13 @@ public final class TrainingGraph implements AutoCloseable {
 	 * @param poolFactor Sauron's average-pooling factor sf for the regulariser
 	 */
 	public TrainingGraph(final Topology topology, final Weights weights, final AdamState adam, final int batch, final int[] patchShape,
-			final ConvForm convForm, final float weightDecay, final float lambda, final int poolFactor) {
+			final float weightDecay, final float lambda, final int poolFactor) {
 		weights.checkMatches(topology);
 		adam.firstMoment().checkMatches(topology);
 		adam.secondMoment().checkMatches(topology);
 		final int dims = topology.spec().dims();
 		topology.spec().checkSides("patch", patchShape);
-		final ConvForm form = dims == 3 ? convForm.resolveForTraining() : ConvForm.PORTABLE;
+		final UNetGraph.Convolutions convolutions = dims == 3 ? UNetGraph.Convolutions.SEGMENTED : UNetGraph.Convolutions.PLAIN;
 		this.topology = topology;
 		this.batch = batch;
 		this.step = adam.step();
@@ -116,7 +119,7 @@ public final class TrainingGraph implements AutoCloseable {
 
 			@Override
 			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
-		}, form);
+		}, convolutions);
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));
@@ -129,7 +132,7 @@ public final class TrainingGraph implements AutoCloseable {
 		loss = tf.withName("loss").identity(lambda == 0 ? segmentation : tf.math.add(segmentation, tf.math.mul(tf.constant(lambda), regularizer)));
 		probabilities = tf.nn.softmax(forward.logits().get(0));
 
-		if (form == ConvForm.SEGMENTED) {
+		if (convolutions == UNetGraph.Convolutions.SEGMENTED) {
 			final Map<Operand<TFloat32>, Operand<TFloat32>> byWeight = SegmentedBackprop.gradients(graph, tf, loss, segments(forward));
 			for (final Map.Entry<String, Slot> e : slots.entrySet()) {
 				final Operand<TFloat32> g = byWeight.get(e.getValue().weight());

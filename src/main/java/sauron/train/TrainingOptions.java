@@ -5,7 +5,6 @@ import java.util.List;
 import sauron.data.Augmentation;
 import sauron.data.NetworkInput;
 import sauron.data.TrainingPair;
-import sauron.net.ConvForm;
 
 /**
  * What a training run is asked for, as given: a null (or 0 for {@code classes}) leaves the choice to the starting
@@ -16,7 +15,7 @@ import sauron.net.ConvForm;
  * @param patch patch sides, x first
  */
 public record TrainingOptions(Integer dims, Integer levels, Integer base, Integer maxWidth, int classes, int[] patch, Integer batch, int epochs, int steps,
-		double learningRate, double weightDecay, long seed, double foreground, boolean augment, double validation, ConvForm conv) {
+		double learningRate, double weightDecay, long seed, double foreground, boolean augment, double validation) {
 
 	public TrainingOptions {
 		if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims " + dims + ": expected 2 or 3");
@@ -53,7 +52,7 @@ public record TrainingOptions(Integer dims, Integer levels, Integer base, Intege
 		final int widest = start != null ? start.spec().widths().values().stream().mapToInt(Integer::intValue).max().getAsInt()
 				: SauronOptions.or(maxWidth, defaults.maxWidth());
 		final TrainingSettings settings = new TrainingSettings(d, l, baseWidth, widest, patchShape, SauronOptions.or(batch, defaults.batchSize()), epochs, steps,
-				learningRate, weightDecay, seed, foreground, augment ? Augmentation.Settings.DEFAULTS : Augmentation.Settings.NONE, validation, conv);
+				learningRate, weightDecay, seed, foreground, augment ? Augmentation.Settings.DEFAULTS : Augmentation.Settings.NONE, validation);
 		return new TrainingPlan(settings, start, data);
 	}
 

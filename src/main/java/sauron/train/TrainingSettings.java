@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import sauron.data.Augmentation;
 import sauron.data.NetworkInput;
-import sauron.net.ConvForm;
 import sauron.net.UNetSpec;
 
 /**
@@ -18,7 +17,7 @@ import sauron.net.UNetSpec;
  */
 public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth, int[] patchShape, int batchSize, int epochs,
 		int stepsPerEpoch, double learningRate, double weightDecay, long seed, double foregroundProbability,
-		Augmentation.Settings augmentation, double validationShare, ConvForm convForm) {
+		Augmentation.Settings augmentation, double validationShare) {
 
 	public TrainingSettings {
 		if (dims != 2 && dims != 3) throw new IllegalArgumentException("dims must be 2 or 3, got " + dims);
@@ -41,7 +40,7 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 	public static TrainingSettings forDims(final int dims) {
 		return new TrainingSettings(dims, dims == 2 ? 5 : 4, dims == 2 ? 32 : 24, dims == 2 ? 480 : 320,
 				dims == 2 ? new int[] { 128, 128 } : new int[] { 64, 64, 64 }, dims == 2 ? 8 : 2, 50, 50, 1e-3, 1e-5, 42,
-				0.33, Augmentation.Settings.DEFAULTS, 0.2, ConvForm.AUTO);
+				0.33, Augmentation.Settings.DEFAULTS, 0.2);
 	}
 
 	/** The full-width network these settings describe (base and max width), for the data's channels and classes. */
@@ -56,6 +55,6 @@ public record TrainingSettings(int dims, int levels, int baseWidth, int maxWidth
 
 	public TrainingSettings withEpochs(final int e) {
 		return new TrainingSettings(dims, levels, baseWidth, maxWidth, patchShape, batchSize, e, stepsPerEpoch, learningRate, weightDecay, seed,
-				foregroundProbability, augmentation, validationShare, convForm);
+				foregroundProbability, augmentation, validationShare);
 	}
 }

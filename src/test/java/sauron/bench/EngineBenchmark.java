@@ -23,7 +23,6 @@ import java.util.Random;
 
 import org.tensorflow.TensorFlow;
 
-import sauron.net.ConvForm;
 import sauron.net.InferenceGraph;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -32,22 +31,24 @@ import sauron.net.AdamState;
 import sauron.train.TrainingGraph;
 
 /**
- * Prints what the TensorFlow engine costs for a named network configuration: seconds per training step for
- * the 3D conv forms ({@link ConvForm#PORTABLE}, {@link ConvForm#NATIVE}, {@link ConvForm#SEGMENTED}) side by side, one forward pass
- * through {@link InferenceGraph}, voxels per second, and peak resident memory. A program, not a test: it
- * asserts nothing about time.
+ * Prints what the TensorFlow engine costs for a named network configuration: the training graph's build time and
+ * seconds per training step ({@link TrainingGraph}: in 3D Conv3D with the segmented backward pass, the one training
+ * path; in 2D Conv2D with TensorFlow's own gradient), one forward pass through {@link InferenceGraph}, voxels per
+ * second, and peak resident memory. A program, not a test: it asserts nothing about time.
  * <p>
- * Method. The training graphs and the inference graph are built in this JVM from the same He-normal
- * weights, then warmed up (the first run of a session includes TensorFlow's graph optimisation), then timed
- * in rounds: each round runs one step of every form and one forward pass, the order of the forms
- * reversing every round (A B C, C B A, ...), so load from other processes on the machine hits all alike.
- * Memory is measured separately: TensorFlow allocates natively, so the JVM heap says little; each form's
- * peak (VmHWM from /proc/self/status) is measured in its own child JVM ({@code --child FORM CONFIG}) before
- * the timing starts, so no other graph shares the process and nothing runs concurrently with the timing.
+ * It measures the one training path there is. The side-by-side comparison of the 3D forms that existed before
+ * (PORTABLE: depth-sliced Conv2Ds; NATIVE: Conv3D with a gradient registered from Java; SEGMENTED) was measured
+ * with this program at commit 536d441; the README keeps those figures as history.
+ * <p>
+ * Method. The training graph and the inference graph are built in this JVM from the same He-normal weights, then
+ * warmed up (the first run of a session includes TensorFlow's graph optimisation), then timed in rounds: each
+ * round runs one training step and one forward pass. Memory is measured separately: TensorFlow allocates natively,
+ * so the JVM heap says little; the peak (VmHWM from /proc/self/status) of training and of inference is each
+ * measured in its own child JVM ({@code --child TRAINING|INFERENCE CONFIG}) before the timing starts, so no other
+ * graph shares the process and nothing runs concurrently with the timing.
  * <p>
  * Run: {@code bench/engine-benchmark.sh tiny} (or {@code 3d-small}, {@code 3d-default}, {@code 2d-default},
- * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory},
- * {@code --only PORTABLE|NATIVE|SEGMENTED} to time one 3D form alone).
+ * several names in a row; options {@code --steps N}, {@code --warmup N}, {@code --no-memory}).
  */
 public final class EngineBenchmark {
 
@@ -95,13 +96,11 @@ public final class EngineBenchmark {
 		final List<Config> configs = new ArrayList<>();
 		Integer steps = null, warmup = null;
 		boolean memory = true;
-		ConvForm only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--steps" -> steps = Integer.parseInt(args[++i]);
 				case "--warmup" -> warmup = Integer.parseInt(args[++i]);
 				case "--no-memory" -> memory = false;
-				case "--only" -> only = ConvForm.valueOf(args[++i]);
 				case "-h", "--help" -> {
 					usage();
 					return;
@@ -126,12 +125,12 @@ public final class EngineBenchmark {
 			if (steps != null || warmup != null)
 				c = new Config(c.name(), c.dims(), c.levels(), c.base(), c.maxWidth(), c.patch(), c.batch(),
 						warmup != null ? warmup : c.warmup(), steps != null ? steps : c.steps(), c.note());
-			run(c, memory, only);
+			run(c, memory);
 		}
 	}
 
 	private static void usage() {
-		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory] [--only PORTABLE|NATIVE|SEGMENTED]");
+		System.err.println("usage: EngineBenchmark CONFIG... [--steps N] [--warmup N] [--no-memory]");
 		for (final Config c : CONFIGS.values())
 			System.err.printf("  %-11s %dD, %d levels, base %d, max %d, patch %s, batch %d (%s)%n", c.name(), c.dims(), c.levels(), c.base(),
 					c.maxWidth(), c.patchText(), c.batch(), c.note());
@@ -154,15 +153,12 @@ public final class EngineBenchmark {
 				+ " classes; Adam lr " + LEARNING_RATE + ", weight decay " + WEIGHT_DECAY);
 	}
 
-	/** @param only null: every 3D conv form; else time that form alone (to see what the other form's session costs it) */
-	private static void run(final Config c, final boolean memory, final ConvForm only) throws Exception {
+	private static void run(final Config c, final boolean memory) throws Exception {
 		final UNetSpec spec = c.spec();
 		final Topology topology = new Topology(spec);
 		final long voxels = c.patchVoxels();
 		final long[] patchLong = Arrays.stream(c.patch()).asLongStream().toArray();
 		final double flopsPerVoxel = (double) topology.forwardFlops(patchLong) / voxels;
-		final List<ConvForm> forms = c.dims() == 2 ? List.of(ConvForm.SEGMENTED)
-				: only != null ? List.of(only) : List.of(ConvForm.PORTABLE, ConvForm.NATIVE, ConvForm.SEGMENTED);
 
 		System.out.println();
 		System.out.println("=== " + c.name() + ": " + spec.dims() + "D U-Net, " + spec.levels() + " levels, base " + c.base() + ", max width "
@@ -171,15 +167,12 @@ public final class EngineBenchmark {
 		System.out.printf("parameters              %,d%n", topology.parameterCount());
 		System.out.printf("forward FLOPs / voxel   %,.0f  (convs only, 2 x MACs, full-res head; %.2f GFLOP per patch)%n", flopsPerVoxel,
 				flopsPerVoxel * voxels / 1e9);
-		if (c.dims() == 2)
-			System.out.println("conv form               2D: one graph (Conv2D, segmented backward pass), column 'Conv2D'");
+		System.out.println("training graph          " + (c.dims() == 3 ? "Conv3D, backward pass built by the graph (segmented)"
+				: "Conv2D, TensorFlow's own gradient"));
 
-		// Memory first, one child JVM per form, while this JVM holds no graph and nothing else of ours runs.
-		final Map<String, Map<String, Long>> mem = new LinkedHashMap<>();
-		if (memory) {
-			for (final ConvForm f : forms) mem.put(f.name(), childMemory(f.name(), c));
-			mem.put("INFERENCE", childMemory("INFERENCE", c));
-		}
+		// Memory first, one child JVM each, while this JVM holds no graph and nothing else of ours runs.
+		final Map<String, Long> trainingMemory = memory ? childMemory("TRAINING", c) : Map.of();
+		final Map<String, Long> inferenceMemory = memory ? childMemory("INFERENCE", c) : Map.of();
 
 		final Weights weights = Weights.heNormal(topology, 1);
 		final Random random = new Random(7);
@@ -188,32 +181,24 @@ public final class EngineBenchmark {
 		final byte[][] labels = { labels(random, Math.toIntExact(c.batch() * voxels)), labels(random, Math.toIntExact(c.batch() * voxels)) };
 		final float[] tile = Arrays.copyOf(images[0], Math.toIntExact(voxels * INPUT_CHANNELS));
 
-		final int n = forms.size();
-		final TrainingGraph[] graphs = new TrainingGraph[n];
-		final double[] buildSeconds = new double[n], coldStep = new double[n];
-		final float[] firstLoss = new float[n], lastLoss = new float[n];
-		final double[][] stepSeconds = new double[n][c.steps()];
+		final double[] stepSeconds = new double[c.steps()];
 		final double[] forwardSeconds = new double[c.steps()];
-		double inferenceBuild, inferenceCold;
-		try {
-			for (int i = 0; i < n; i++) {
-				final long t0 = System.nanoTime();
-				graphs[i] = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), forms.get(i), WEIGHT_DECAY);
-				buildSeconds[i] = seconds(t0);
-			}
-			long t0 = System.nanoTime();
+		final double buildSeconds, inferenceBuild, inferenceCold;
+		double coldStep = Double.NaN;
+		float firstLoss = Float.NaN, lastLoss = Float.NaN;
+		long t0 = System.nanoTime();
+		try (TrainingGraph graph = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), WEIGHT_DECAY)) {
+			buildSeconds = seconds(t0);
+			t0 = System.nanoTime();
 			try (InferenceGraph inference = new InferenceGraph(topology, weights)) {
 				inferenceBuild = seconds(t0);
-				// Warm-up, excluded from the statistics. Step 1 of every form sees the same weights and batch,
-				// so the first losses must agree (same network, two graph forms).
+				// Warm-up, excluded from the statistics.
 				for (int w = 0; w < Math.max(1, c.warmup()); w++) {
-					for (int i = 0; i < n; i++) {
-						t0 = System.nanoTime();
-						final float loss = graphs[i].step(images[w % 2], labels[w % 2], LEARNING_RATE);
-						if (w == 0) {
-							coldStep[i] = seconds(t0);
-							firstLoss[i] = loss;
-						}
+					t0 = System.nanoTime();
+					final float loss = graph.step(images[w % 2], labels[w % 2], LEARNING_RATE);
+					if (w == 0) {
+						coldStep = seconds(t0);
+						firstLoss = loss;
 					}
 				}
 				t0 = System.nanoTime();
@@ -222,64 +207,40 @@ public final class EngineBenchmark {
 				for (int w = 1; w < Math.max(1, c.warmup()); w++) inference.predict(tile, 1, c.patch());
 
 				for (int r = 0; r < c.steps(); r++) {
-					for (int k = 0; k < n; k++) {
-						final int i = r % 2 == 0 ? k : n - 1 - k;
-						t0 = System.nanoTime();
-						lastLoss[i] = graphs[i].step(images[r % 2], labels[r % 2], LEARNING_RATE);
-						stepSeconds[i][r] = seconds(t0);
-					}
+					t0 = System.nanoTime();
+					lastLoss = graph.step(images[r % 2], labels[r % 2], LEARNING_RATE);
+					stepSeconds[r] = seconds(t0);
 					t0 = System.nanoTime();
 					inference.predict(tile, 1, c.patch());
 					forwardSeconds[r] = seconds(t0);
 				}
 			}
-		} finally {
-			for (final TrainingGraph g : graphs)
-				if (g != null) g.close();
 		}
 
 		// ---- table
-		final String[] columns = new String[n];
-		for (int i = 0; i < n; i++) columns[i] = c.dims() == 2 ? "Conv2D" : forms.get(i).name();
 		final double trainVoxels = (double) c.batch() * voxels;
-		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step per form"
-				+ " (order reversing every round) + one forward pass%n", Math.max(1, c.warmup()), c.steps());
+		System.out.printf("timing                  %d warm-up step(s) excluded, then %d rounds; each round = one training step + one forward pass%n",
+				Math.max(1, c.warmup()), c.steps());
 		System.out.println();
-		System.out.printf("training (TrainingGraph)        %s%n", row(columns, "%14s"));
-		System.out.printf("  graph build s                 %s%n", row(buildSeconds, "%14.2f"));
-		System.out.printf("  first (cold) step s           %s%n", row(coldStep, "%14.2f"));
-		final double[] med = new double[n], min = new double[n], max = new double[n];
-		for (int i = 0; i < n; i++) {
-			med[i] = median(stepSeconds[i]);
-			min[i] = Arrays.stream(stepSeconds[i]).min().orElse(Double.NaN);
-			max[i] = Arrays.stream(stepSeconds[i]).max().orElse(Double.NaN);
-		}
-		System.out.printf("  step s median                 %s%n", row(med, "%14.3f"));
-		System.out.printf("  step s min                    %s%n", row(min, "%14.3f"));
-		System.out.printf("  step s max                    %s%n", row(max, "%14.3f"));
-		System.out.printf("  voxels/s (median)             %s%n", row(Arrays.stream(med).map(s -> trainVoxels / s).toArray(), "%,14.0f"));
-		System.out.printf("  GFLOP/s (median, est. 3x fwd) %s%n",
-				row(Arrays.stream(med).map(s -> 3 * flopsPerVoxel * trainVoxels / s / 1e9).toArray(), "%14.1f"));
-		System.out.printf("  loss step 1 (same init)       %s%n", row(toDouble(firstLoss), "%14.5f"));
-		System.out.printf("  loss last step                %s%n", row(toDouble(lastLoss), "%14.5f"));
+		System.out.println("training (TrainingGraph)");
+		System.out.printf("  graph build s                 %14.2f%n", buildSeconds);
+		System.out.printf("  first (cold) step s           %14.2f%n", coldStep);
+		final double med = median(stepSeconds);
+		System.out.printf("  step s median                 %14.3f%n", med);
+		System.out.printf("  step s min                    %14.3f%n", Arrays.stream(stepSeconds).min().orElse(Double.NaN));
+		System.out.printf("  step s max                    %14.3f%n", Arrays.stream(stepSeconds).max().orElse(Double.NaN));
+		System.out.printf("  voxels/s (median)             %,14.0f%n", trainVoxels / med);
+		System.out.printf("  GFLOP/s (median, est. 3x fwd) %14.1f%n", 3 * flopsPerVoxel * trainVoxels / med / 1e9);
+		System.out.printf("  loss step 1                   %14.5f%n", firstLoss);
+		System.out.printf("  loss last step                %14.5f%n", lastLoss);
 		if (memory) {
-			System.out.printf("  peak RSS MiB (VmHWM, child)   %s%n", row(memRow(mem, forms, "hwm"), "%14.0f"));
-			System.out.printf("    of which JVM+TF at start    %s%n", row(memRow(mem, forms, "baseHwm"), "%14.0f"));
-			System.out.printf("  RSS MiB after steps (child)   %s%n", row(memRow(mem, forms, "rss"), "%14.0f"));
-			System.out.printf("  JVM heap used MiB (child)     %s%n", row(memRow(mem, forms, "heap"), "%14.0f"));
-		}
-		final int nativeIndex = forms.indexOf(ConvForm.NATIVE);
-		for (int i = 0; i < n && nativeIndex >= 0; i++) {
-			if (i == nativeIndex) continue;
-			final String name = forms.get(i).name();
-			System.out.printf("  %-9s / NATIVE step time  median %.2f x, min %.2f x%n", name, med[i] / med[nativeIndex], min[i] / min[nativeIndex]);
-			final double[] ratios = new double[c.steps()];
-			for (int r = 0; r < c.steps(); r++) ratios[r] = stepSeconds[i][r] / stepSeconds[nativeIndex][r];
-			System.out.printf("    per-round ratio             median %.2f x, range %.2f .. %.2f%n", median(ratios),
-					Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
+			System.out.printf("  peak RSS MiB (VmHWM, child)   %14.0f%n", mib(trainingMemory, "hwm"));
+			System.out.printf("    of which JVM+TF at start    %14.0f%n", mib(trainingMemory, "baseHwm"));
+			System.out.printf("  RSS MiB after steps (child)   %14.0f%n", mib(trainingMemory, "rss"));
+			System.out.printf("  JVM heap used MiB (child)     %14.0f%n", mib(trainingMemory, "heap"));
 		}
 		System.out.println();
-		System.out.printf("inference (InferenceGraph, %s, batch 1, one patch %s)%n", c.dims() == 3 ? "native Conv3D" : "Conv2D", c.patchText());
+		System.out.printf("inference (InferenceGraph, %s, batch 1, one patch %s)%n", c.dims() == 3 ? "Conv3D" : "Conv2D", c.patchText());
 		System.out.printf("  graph build s                 %14.2f%n", inferenceBuild);
 		System.out.printf("  first (cold) forward s        %14.2f%n", inferenceCold);
 		final double fMed = median(forwardSeconds), fMin = Arrays.stream(forwardSeconds).min().orElse(Double.NaN);
@@ -288,12 +249,11 @@ public final class EngineBenchmark {
 		System.out.printf("  voxels/s (median)             %,14.0f%n", voxels / fMed);
 		System.out.printf("  GFLOP/s (median)              %14.1f%n", flopsPerVoxel * voxels / fMed / 1e9);
 		if (memory) {
-			final Map<String, Long> m = mem.get("INFERENCE");
-			System.out.printf("  peak RSS MiB (VmHWM, child)   %14.0f%n", mib(m, "hwm"));
-			System.out.printf("    of which JVM+TF at start    %14.0f%n", mib(m, "baseHwm"));
+			System.out.printf("  peak RSS MiB (VmHWM, child)   %14.0f%n", mib(inferenceMemory, "hwm"));
+			System.out.printf("    of which JVM+TF at start    %14.0f%n", mib(inferenceMemory, "baseHwm"));
 		}
 		System.out.println();
-		System.out.printf("this JVM (all graphs of this run held at once): VmHWM %.0f MiB, VmRSS %.0f MiB; load average now %s%n",
+		System.out.printf("this JVM (both graphs of this run held at once): VmHWM %.0f MiB, VmRSS %.0f MiB; load average now %s%n",
 				kib("VmHWM") / 1024.0, kib("VmRSS") / 1024.0, loadAverage());
 	}
 
@@ -303,31 +263,9 @@ public final class EngineBenchmark {
 		return b.toString();
 	}
 
-	private static double[] memRow(final Map<String, Map<String, Long>> mem, final List<ConvForm> forms, final String key) {
-		return forms.stream().mapToDouble(f -> mib(mem.get(f.name()), key)).toArray();
-	}
-
 	private static double mib(final Map<String, Long> m, final String key) {
 		final Long kib = m == null ? null : m.get(key);
 		return kib == null ? Double.NaN : kib / 1024.0;
-	}
-
-	private static String row(final String[] values, final String format) {
-		final StringBuilder b = new StringBuilder();
-		for (final String v : values) b.append(String.format(format, v));
-		return b.toString();
-	}
-
-	private static String row(final double[] values, final String format) {
-		final StringBuilder b = new StringBuilder();
-		for (final double v : values) b.append(String.format(format, v));
-		return b.toString();
-	}
-
-	private static double[] toDouble(final float[] f) {
-		final double[] d = new double[f.length];
-		for (int i = 0; i < f.length; i++) d[i] = f[i];
-		return d;
 	}
 
 	static double median(final double[] values) {
@@ -354,7 +292,7 @@ public final class EngineBenchmark {
 		return v;
 	}
 
-	// ---------------------------------------------------------------- memory: one child JVM per form
+	// ---------------------------------------------------------------- memory: one child JVM each for training and inference
 
 	/** Runs {@code --child WHAT CONFIG} in a fresh JVM and returns its KiB figures (hwm, rss, baseHwm, heap). */
 	private static Map<String, Long> childMemory(final String what, final Config c) throws IOException, InterruptedException {
@@ -415,7 +353,7 @@ public final class EngineBenchmark {
 		return System.getProperty("java.class.path");
 	}
 
-	/** {@code --child PORTABLE|NATIVE|SEGMENTED|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
+	/** {@code --child TRAINING|INFERENCE CONFIG}: build one graph, run it, print RESULT with KiB figures. */
 	private static void child(final String[] args) {
 		final String what = args[1];
 		final Config c = CONFIGS.get(args[2]);
@@ -434,13 +372,13 @@ public final class EngineBenchmark {
 				for (int i = 0; i < 1 + CHILD_STEPS; i++) g.predict(tile, 1, c.patch());
 				report(baseHwm);
 			}
-		} else {
-			try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), ConvForm.valueOf(what),
-					WEIGHT_DECAY)) {
+		} else if (what.equals("TRAINING")) {
+			try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), WEIGHT_DECAY)) {
 				for (int i = 0; i < 1 + CHILD_STEPS; i++) g.step(images, labels, LEARNING_RATE);
 				report(baseHwm);
 			}
-		}
+		} else
+			throw new IllegalArgumentException("unknown child " + what + ": expected TRAINING or INFERENCE");
 	}
 
 	private static void report(final long baseHwm) {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Random;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.InferenceGraph;
 import sauron.net.Sessions;
 import sauron.net.Topology;
@@ -42,7 +41,7 @@ public final class SessionRewritesBenchmark {
 				System.setProperty(Sessions.PROPERTY, mode);
 				long t0 = System.nanoTime();
 				final double build, first, next;
-				try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), batch, patch, ConvForm.AUTO, 1e-5f, 0.5f, 2)) {
+				try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), batch, patch, 1e-5f, 0.5f, 2)) {
 					final long t1 = System.nanoTime();
 					g.step(images, labels, 1e-3f);
 					final long t2 = System.nanoTime();

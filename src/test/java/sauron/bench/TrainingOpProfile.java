@@ -11,7 +11,6 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.Topology;
 import sauron.net.Weights;
 import sauron.train.TrainingGraph;
@@ -55,8 +54,8 @@ public final class TrainingOpProfile {
 		final Map<String, Long> micros = new TreeMap<>();
 		final double[] withR = new double[steps], withoutR = new double[steps];
 		long tracedWall = 0;
-		try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), ConvForm.AUTO, EngineBenchmark.WEIGHT_DECAY, LAMBDA, 2);
-				TrainingGraph plain = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), ConvForm.AUTO, EngineBenchmark.WEIGHT_DECAY, 0f, 2)) {
+		try (TrainingGraph g = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), EngineBenchmark.WEIGHT_DECAY, LAMBDA, 2);
+				TrainingGraph plain = new TrainingGraph(topology, weights, AdamState.fresh(topology), c.batch(), c.patch(), EngineBenchmark.WEIGHT_DECAY, 0f, 2)) {
 			for (int w = 0; w < 2; w++) {
 				g.step(images, labels, EngineBenchmark.LEARNING_RATE);
 				plain.step(images, labels, EngineBenchmark.LEARNING_RATE);

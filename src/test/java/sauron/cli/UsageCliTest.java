@@ -40,7 +40,7 @@ class UsageCliTest {
 	@Test
 	void helpOfEveryCommandExitsZeroAndListsItsOptions() {
 		assertHelp(run("--help"), "Usage: sauron", "train", "segment", "evaluate", "info");
-		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--conv");
+		assertHelp(run("train", "--help"), "Usage: sauron train", "--image", "--labels", "--data", "--model", "--patch", "--levels", "--epochs", "--lambda");
 		assertHelp(run("segment", "--help"), "Usage: sauron segment", "--model", "--image", "--output", "--input-dir", "--output-dir", "--probabilities", "--tile", "--overlap");
 		assertHelp(run("evaluate", "--help"), "Usage: sauron evaluate", "--prediction", "--truth", "--classes");
 		assertHelp(run("info", "--help"), "Usage: sauron info", "--model");
@@ -59,6 +59,17 @@ class UsageCliTest {
 		assertTrue(r.err().contains("Try 'sauron segment --help' for the options."), r.err());
 		assertFalse(r.err().contains("Usage:"), "no usage text to bury the error in:\n" + r.err());
 		assertTrue(r.err().lines().count() <= 3, r.err());
+	}
+
+	/** 3D training has one form now (the segmented backward pass); the option that chose among the old ones is gone. */
+	@Test
+	void theRemovedConvOptionIsAUsageError() {
+		final Path model = dir.resolve("m");
+		final Result r = run("train", "-i", image2d().toString(), "-l", labels2d().toString(), "-m", model.toString(), "--conv", "SEGMENTED");
+		assertEquals(2, r.exit(), r.toString());
+		assertTrue(r.err().startsWith("error: Unknown options: '--conv', 'SEGMENTED'"), r.err());
+		assertFalse(java.nio.file.Files.exists(model), "nothing trained");
+		assertFalse(run("train", "--help").out().contains("--conv"), "no --conv in the help");
 	}
 
 	@Test

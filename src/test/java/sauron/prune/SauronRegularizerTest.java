@@ -22,7 +22,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Topology;
 import sauron.net.UNetGraph;
@@ -128,7 +127,7 @@ class SauronRegularizerTest {
 
 					@Override
 					public Operand<TFloat32> bias(final Layer layer) { return constant(tf, w, layer.biasName()); }
-				}, ConvForm.PORTABLE).forward(image, true);
+				}, UNetGraph.Convolutions.SEGMENTED).forward(image, true);
 				assertEquals(topology.prunable().size(), forward.activations().size());
 				final Operand<TFloat32> r = SauronRegularizer.build(tf, forward.activations(), 2);
 				g.addGradients(r.asOutput(), new Output<?>[] { image.asOutput() });

@@ -17,7 +17,6 @@ import sauron.data.TrainingPair;
 import sauron.model.EpochRecord;
 import sauron.model.ModelMetadata;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
@@ -35,7 +34,7 @@ class FineTuningTest {
 	private static final SauronSettings BASELINE = SauronSettings.DEFAULTS.withLambda(0).withPrune(false);
 
 	private static TrainingSettings settings(final int epochs, final int steps, final double lr) {
-		return new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, epochs, steps, lr, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0, ConvForm.PORTABLE);
+		return new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, epochs, steps, lr, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
 	}
 
 	/** A 3-level 2D net (widths 8, 16, 32) L1-pruned to about half its filters, with two epochs of history. */

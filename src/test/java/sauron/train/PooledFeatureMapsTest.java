@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.FeatureMaps;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -21,8 +20,8 @@ class PooledFeatureMapsTest {
 
 	@Test
 	void deltaPruneOnGraphPooledMapsEqualsDeltaPruneOnFullMaps() {
-		check(UNetSpec.create(2, 3, 4, 16, 1, 2), new int[] { 16, 16 }, ConvForm.PORTABLE);
-		check(UNetSpec.create(3, 3, 4, 16, 1, 2), new int[] { 8, 8, 8 }, ConvForm.PORTABLE);
+		check(UNetSpec.create(2, 3, 4, 16, 1, 2), new int[] { 16, 16 });
+		check(UNetSpec.create(3, 3, 4, 16, 1, 2), new int[] { 8, 8, 8 });
 	}
 
 	@Test
@@ -31,7 +30,7 @@ class PooledFeatureMapsTest {
 		final Topology topology = new Topology(spec);
 		final int[] patch = { 16, 16 };
 		final TinyBatches data = new TinyBatches(2, patch, 7);
-		try (TrainingGraph g = new TrainingGraph(topology, Weights.heNormal(topology, 3), AdamState.fresh(topology), 2, patch, ConvForm.PORTABLE, 1e-5f, 0.5f, 2)) {
+		try (TrainingGraph g = new TrainingGraph(topology, Weights.heNormal(topology, 3), AdamState.fresh(topology), 2, patch, 1e-5f, 0.5f, 2)) {
 			final Map<String, FeatureMaps> before = g.pooledPrunableFeatureMaps(data.images);
 			final TrainingGraph.Step step = g.step(data.images, data.labels, 1e-2f, true);
 			assertEquals(before.keySet(), step.pooledMaps().keySet());
@@ -45,11 +44,11 @@ class PooledFeatureMapsTest {
 		}
 	}
 
-	private static void check(final UNetSpec spec, final int[] patch, final ConvForm form) {
+	private static void check(final UNetSpec spec, final int[] patch) {
 		final Topology topology = new Topology(spec);
 		final TinyBatches data = new TinyBatches(2, patch, 7);
 		final int sf = 2;
-		try (TrainingGraph g = new TrainingGraph(topology, Weights.heNormal(topology, 3), AdamState.fresh(topology), 2, patch, form, 1e-5f, 0.5f, sf)) {
+		try (TrainingGraph g = new TrainingGraph(topology, Weights.heNormal(topology, 3), AdamState.fresh(topology), 2, patch, 1e-5f, 0.5f, sf)) {
 			final Map<String, FeatureMaps> full = g.prunableFeatureMaps(data.images), pooled = g.pooledPrunableFeatureMaps(data.images);
 			for (final String layer : full.keySet()) {
 				final FeatureMaps f = full.get(layer), p = pooled.get(layer);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import sauron.net.AdamState;
-import sauron.net.ConvForm;
 import sauron.net.Layer;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -62,7 +61,7 @@ class RebuildContinuityTest {
 	}
 
 	private static TrainingGraph graph(final Topology t, final Weights w, final AdamState adam, final int[] patch) {
-		return new TrainingGraph(t, w, adam, 2, patch, ConvForm.PORTABLE, 1e-5f, 0.5f, 2);
+		return new TrainingGraph(t, w, adam, 2, patch, 1e-5f, 0.5f, 2);
 	}
 
 	private static boolean[] all(final int n) {

@@ -13,7 +13,6 @@ import sauron.data.TrainingPair;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.EpochRecord;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.InferenceGraph;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
@@ -34,7 +33,7 @@ class SauronTrainingTest {
 	void sauronRemovesMostParametersWhileKeepingForegroundDiceAbove0_9() {
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 64, 64 }, 5, 6);
 		final TrainingSettings settings = new TrainingSettings(2, 3, 16, 64, new int[] { 32, 32 }, 4, 20, 10, 1e-2, 1e-5, 1, 0.5,
-				Augmentation.Settings.NONE, 0, ConvForm.AUTO);
+				Augmentation.Settings.NONE, 0);
 		final List<EpochRecord> epochs = new ArrayList<>();
 		final SauronModel model = new Trainer(settings, SauronSettings.DEFAULTS, new TrainingListener() {
 			@Override
@@ -62,8 +61,7 @@ class SauronTrainingTest {
 	void theRecoveryPhaseTrainsWithoutTheRegulariserUnlessAskedTo() {
 		// 4 epochs x 5 steps, a round every 5 steps from step 5 to 15: epoch 4 is the recovery phase.
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
-		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 4, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0,
-				ConvForm.AUTO);
+		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 4, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
 		for (final boolean keep : new boolean[] { false, true }) {
 			final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true, new SauronSettings.Rounds(5, 0.25, 0.25, false, keep),
 					SauronSettings.DEFAULTS.criterion());

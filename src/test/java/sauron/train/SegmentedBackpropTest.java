@@ -16,7 +16,6 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-import sauron.net.NativeConv3dGradient;
 import sauron.net.UNetGraph;
 import sauron.tf.Tensors;
 
@@ -24,7 +23,8 @@ import sauron.tf.Tensors;
  * The segmented backward pass gives the gradients TensorFlow's own builder gives for a small graph with what a
  * U-Net has: convolutions in series, a strided one, a skip concatenation that feeds a later convolution, a tensor
  * that reaches the loss both directly and through convolutions, and weights between convolutions. The reference
- * is TF's C++ registry in 2D (Conv2D has a gradient there) and the Conv3D gradient registered from Java in 3D.
+ * is TF's C++ registry in 2D (Conv2D has a gradient there) and, in 3D, the Conv3D gradient registered from Java by the
+ * test-only {@link RegisteredConv3dGradient}.
  */
 class SegmentedBackpropTest {
 
@@ -35,7 +35,7 @@ class SegmentedBackpropTest {
 
 	@Test
 	void in3dItGivesTheGradientsOfTheConv3dGradientRegisteredFromJava() {
-		NativeConv3dGradient.ensureRegistered();
+		RegisteredConv3dGradient.ensureRegistered();
 		check(3);
 	}
 

@@ -16,7 +16,6 @@ import sauron.data.TrainingPair;
 import sauron.data.ZScoreNormalisation;
 import sauron.model.EpochRecord;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.InferenceGraph;
 import sauron.prune.SauronSettings;
 import sauron.segment.Segmentation;
@@ -26,7 +25,7 @@ class TrainerTest {
 
 	static TrainingSettings tiny(final int dims, final int epochs) {
 		return new TrainingSettings(dims, 3, 8, 32, dims == 2 ? new int[] { 32, 32 } : new int[] { 16, 16, 16 }, dims == 2 ? 4 : 2, epochs, 15, 1e-2, 1e-5,
-				1, 0.5, Augmentation.Settings.NONE, 0.25, ConvForm.PORTABLE);
+				1, 0.5, Augmentation.Settings.NONE, 0.25);
 	}
 
 	@Test
@@ -41,7 +40,7 @@ class TrainerTest {
 		final TrainingPair pair = SyntheticVolumes.balls("balls", new int[] { 32, 32, 32 }, 4, 5);
 		final TrainingSettings s = tiny(3, 20);
 		final TrainingSettings wholeVolumePatches = new TrainingSettings(3, 3, 8, 32, new int[] { 32, 32, 32 }, 2, s.epochs(), s.stepsPerEpoch(),
-				s.learningRate(), s.weightDecay(), s.seed(), s.foregroundProbability(), s.augmentation(), 0, s.convForm());
+				s.learningRate(), s.weightDecay(), s.seed(), s.foregroundProbability(), s.augmentation(), 0);
 		assertLearned(pair, wholeVolumePatches, new int[] { 32, 32, 32 }, SauronSettings.DEFAULTS, 0.9);
 	}
 

@@ -24,7 +24,6 @@ import sauron.data.Volume;
 import sauron.model.ModelMetadata;
 import sauron.model.ModelStore;
 import sauron.model.SauronModel;
-import sauron.net.ConvForm;
 import sauron.net.Topology;
 import sauron.net.UNetSpec;
 import sauron.net.Weights;
@@ -45,7 +44,7 @@ class TrainingOptionsTest {
 	/** The options with only the network's shape given (null: not given), the run's values fixed. */
 	private static TrainingOptions options(final Integer dims, final Integer levels, final Integer base, final Integer maxWidth, final int classes,
 			final int[] patch, final Integer batch) {
-		return new TrainingOptions(dims, levels, base, maxWidth, classes, patch, batch, 3, 4, 1e-3, 1e-5, 7, 0.5, false, 0.2, ConvForm.PORTABLE);
+		return new TrainingOptions(dims, levels, base, maxWidth, classes, patch, batch, 3, 4, 1e-3, 1e-5, 7, 0.5, false, 0.2);
 	}
 
 	private static TrainingOptions nothingGiven() {
@@ -66,7 +65,6 @@ class TrainingOptionsTest {
 		assertEquals(List.of(3, 4, 1e-3, 1e-5, 7L, 0.5, 0.2), List.of(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.weightDecay(), s.seed(),
 				s.foregroundProbability(), s.validationShare()));
 		assertEquals(Augmentation.Settings.NONE, s.augmentation());
-		assertEquals(ConvForm.PORTABLE, s.convForm());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package sauron.net;
+package sauron.train;
 
 import java.util.List;
 
@@ -8,28 +8,22 @@ import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Registers, once per process, the Conv3D gradient that TensorFlow's C++ registry lacks, so that
- * {@link ConvForm#NATIVE} graphs can be trained. The registration is global and permanent and throws on
- * Windows; that is why {@link ConvForm#PORTABLE} is the default for training.
+ * A test oracle: registers, once per test JVM, the Conv3D gradient that TensorFlow's C++ registry lacks, so that
+ * TensorFlow's own builder ({@code Graph.addGradients}) can differentiate a graph with plain Conv3D ops, to compare
+ * with what the training graph's segmented backward pass ({@link SegmentedBackprop}) gives.
+ * <p>
+ * Training itself never registers anything: {@code TensorFlow.registerCustomGradient} is process-global and
+ * permanent, throws on Windows, and fails in a second class loader of the same JVM. Before SEGMENTED became the
+ * only 3D training path, this class was the main code's "NATIVE" form.
  */
-public final class NativeConv3dGradient {
+final class RegisteredConv3dGradient {
 
 	private static boolean registered;
 
-	private NativeConv3dGradient() {}
-
-	/** Registers the gradient if it can be; false where TensorFlow refuses (Windows, another class loader). */
-	public static synchronized boolean tryRegister() {
-		try {
-			ensureRegistered();
-			return true;
-		} catch (final RuntimeException | LinkageError e) {
-			return false;
-		}
-	}
+	private RegisteredConv3dGradient() {}
 
 	@SuppressWarnings("unchecked")
-	public static synchronized void ensureRegistered() {
+	static synchronized void ensureRegistered() {
 		if (registered) return;
 		final boolean ok = TensorFlow.registerCustomGradient(Conv3d.Inputs.class, (tf, op, gradients) -> {
 			final Operand<TFloat32> input = (Operand<TFloat32>) op.input;
