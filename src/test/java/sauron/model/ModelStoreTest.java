@@ -108,6 +108,22 @@ class ModelStoreTest {
 		assertTrue(Files.exists(dir.resolve("holiday.jpg")));
 	}
 
+	/** Models trained before 3D training had one form record the form they used; they load as before. */
+	@Test
+	void aModelThatRecordsTheRemovedConvFormLoadsAndKeepsItsTrainingSettingsAsWritten() throws IOException {
+		final SauronModel m = model(3, 2);
+		final JsonObject training = com.google.gson.JsonParser.parseString("{\"dims\":3,\"levels\":3,\"baseWidth\":4,\"maxWidth\":16,\"batchSize\":2,"
+				+ "\"convForm\":\"NATIVE\"}").getAsJsonObject();
+		final Path dir = tmp.resolve("old");
+		ModelStore.save(new SauronModel(m.spec(), m.weights(), new ModelMetadata(m.metadata().normalisation(), m.metadata().voxelSize(),
+				m.metadata().patchShape(), training, List.of())), dir);
+		assertTrue(Files.readString(dir.resolve("sauron.json")).contains("\"convForm\""), "the field is in the file");
+		final SauronModel loaded = ModelStore.load(dir);
+		assertEquals("NATIVE", loaded.metadata().training().get("convForm").getAsString());
+		assertEquals(2, loaded.metadata().recordedTraining().batchSize());
+		assertEquals(new RecordedTraining.InitialNetwork(3, 4, 16), loaded.metadata().recordedTraining().initialNetwork());
+	}
+
 	@Test
 	void loadingAMissingFolderSaysSo() {
 		final IOException e = assertThrows(IOException.class, () -> ModelStore.load(tmp.resolve("nope")));
