@@ -15,10 +15,10 @@
 #                   2-epoch probe of that network (its epoch 1 and epoch 2 seconds in sauron.json); the report gives
 #                   its epochs
 #   ablations       sauron's options with ONE element switched off, as many as ABLATIONS picks:
-#                   paper (--schedule PAPER), no-comp (--compensation NONE), no-recovery (--recovery 0), reg-recovery
-#                   (--regularise-recovery), no-warmup (--warmup 0), one-batch (--criterion-batches 1), no-floor (--min-filters 1), no-cap
-#                   (--max-prune-share 1), plateau (--tau-rise PLATEAU), epoch-rounds (--prune-every 0); also
-#                   kept-comp (--compensation KEPT) and tau03 (--tau-max 0.3) on request
+#                   paper (--schedule PAPER), no-comp (--compensation NONE), ref-comp (--compensation REFERENCE),
+#                   no-recovery (--recovery 0), reg-recovery (--regularise-recovery), no-warmup (--warmup 0), one-batch
+#                   (--criterion-batches 1), no-floor (--min-filters 1), no-cap (--max-prune-share 1), plateau
+#                   (--tau-rise PLATEAU), epoch-rounds (--prune-every 0); also tau03 (--tau-max 0.3) on request
 # then segments the held-out hemisphere with each (timed), scores it (Dice, HD95), draws the figures (filters per
 # layer over the epochs; the feature maps left in Sauron's last decoder layer) and writes OUT/results.md (the
 # methods' table, then the ablations' beside sauron).
@@ -32,8 +32,8 @@
 # Settings (environment; defaults for the full run): FORMS="3d 2d", SEED=42, SAURON_OPTS (options for sauron,
 # sauron-lambda0 and the ablations; default none: Sauron's defaults; the 2026-11-29 run used --tau0 0.05 --tau-max 0.5
 # --tau-steps 4 --patience 2 on the paper's rounds, i.e. --schedule PAPER with those), L1_OPTS (extra options of the
-# l1 fine-tune), ABLATIONS (names as above, for both forms; "all" for every one of the ten, "" for none) or per form
-# ABLATIONS_3D / ABLATIONS_2D (default: all ten on 3d, "paper no-comp" on 2d; the tiny preset: all ten on both),
+# l1 fine-tune), ABLATIONS (names as above, for both forms; "all" for every one of the eleven, "" for none) or per form
+# ABLATIONS_3D / ABLATIONS_2D (default: all eleven on 3d, "paper no-comp ref-comp" on 2d; the tiny preset: all eleven on both),
 # MM_3D=3 (or 2), and per form (X = 3D or 2D): EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X,
 # LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
@@ -66,7 +66,7 @@ case "$preset" in
     : "${OUT:=$root/out/evidence}"
     : "${EPOCHS_3D:=18}" "${STEPS_3D:=10}" "${PATCH_3D:=32x64x48}" "${BATCH_3D:=2}" "${LEVELS_3D:=4}" "${BASE_3D:=24}" "${MAX_WIDTH_3D:=320}"
     : "${EPOCHS_2D:=16}" "${STEPS_2D:=12}" "${PATCH_2D:=80x160}" "${BATCH_2D:=8}" "${LEVELS_2D:=5}" "${BASE_2D:=32}" "${MAX_WIDTH_2D:=480}"
-    : "${ABLATIONS_3D=$ABLATION_ROWS}" "${ABLATIONS_2D=paper no-comp}" ;;
+    : "${ABLATIONS_3D=$ABLATION_ROWS}" "${ABLATIONS_2D=paper no-comp ref-comp}" ;;
   tiny)
     : "${OUT:=$root/out/evidence-tiny}"
     : "${EPOCHS_3D:=2}" "${STEPS_3D:=2}" "${PATCH_3D:=16x32x16}" "${BATCH_3D:=1}" "${LEVELS_3D:=3}" "${BASE_3D:=8}" "${MAX_WIDTH_3D:=32}"
@@ -85,7 +85,7 @@ for X in 3D 2D; do
   [ "${!v}" = all ] && printf -v "$v" '%s' "$ABLATION_ROWS"
   for a in ${!v}; do
     case "$a" in baseline|sauron|lambda0) echo "error: $v: $a is a method here, not an ablation" >&2; exit 2 ;; esac
-    [ -n "${ROW_OPTS[$a]+x}" ] || { echo "error: $v: unknown ablation '$a' (known: $ABLATION_ROWS kept-comp tau03)" >&2; exit 2; }
+    [ -n "${ROW_OPTS[$a]+x}" ] || { echo "error: $v: unknown ablation '$a' (known: $ABLATION_ROWS tau03)" >&2; exit 2; }
   done
 done
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"

@@ -12,7 +12,7 @@ declare -A ROW_OPTS=(
   [lambda0]="--lambda 0"
   [paper]="--schedule PAPER"
   [no-comp]="--compensation NONE"
-  [kept-comp]="--compensation KEPT"
+  [ref-comp]="--compensation REFERENCE"
   [tau03]="--tau-max 0.3"
   [no-recovery]="--recovery 0"
   [no-warmup]="--warmup 0"
@@ -31,7 +31,7 @@ declare -A ROW_DESC=(
   [l1]="the trained baseline pruned by kernel L1 norm to sauron's widths, then fine-tuned"
   [paper]="the whole budget schedule off: the paper's method exactly (rounds at epoch ends, plateau thresholds, one batch, no floor, cap or compensation)"
   [no-comp]="compensation off: a removed filter's contribution is dropped, as in the paper"
-  [kept-comp]="compensation fitted on every kept map instead of the reference map alone"
+  [ref-comp]="compensation fitted on the reference map alone (a scale and an offset) instead of every kept map"
   [tau03]="tau_max at the paper's 0.3 instead of 0.6"
   [no-recovery]="recovery phase off: pruning goes on to the last step"
   [no-warmup]="warm-up off: pruning rounds from the first steps"
@@ -43,7 +43,7 @@ declare -A ROW_DESC=(
   [reg-recovery]="plain recovery off: the regulariser stays in the loss after the last round, as in the paper"
 )
 # The ablations of the budget schedule's elements, in the order the scripts run them.
-ABLATION_ROWS="paper no-comp no-recovery reg-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
+ABLATION_ROWS="paper no-comp ref-comp no-recovery reg-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
 
 # row_options ROW BASE_OPTIONS...: prints BASE_OPTIONS without the options that ROW sets, then ROW's options (picocli
 # takes each option once, so an ablation of e.g. --prune-every must replace the script's own --prune-every).

@@ -9,7 +9,7 @@
 #                 as fit in sauron's training time (measured on a 2-epoch probe)
 #   l1            the baseline pruned by kernel L1 norm to sauron's widths, fine-tuned for a third of the epochs
 #   and ablations, each the defaults with ONE element changed:
-#   paper (--schedule PAPER: the paper's method exactly), no-comp (--compensation NONE), kept-comp (--compensation KEPT),
+#   paper (--schedule PAPER: the paper's method exactly), no-comp (--compensation NONE), ref-comp (--compensation REFERENCE),
 #   tau03 (--tau-max 0.3, the paper's), no-recovery (--recovery 0), no-warmup (--warmup 0), epoch-rounds
 #   (--prune-every 0: a round per epoch), plateau (--tau-rise PLATEAU), one-batch (--criterion-batches 1),
 #   no-floor (--min-filters 1), no-cap (--max-prune-share 1), lambda0 (--lambda 0)
@@ -23,7 +23,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 epochs="${1:-12}"; steps="${2:-15}"; shift $(( $# > 2 ? 2 : $# ))
 out="${OUT:-$root/out/sauron-vs-baseline}"
-: "${ROWS:=baseline sauron paper scratch l1 no-comp kept-comp tau03 no-recovery no-warmup epoch-rounds plateau one-batch no-floor no-cap lambda0}"
+: "${ROWS:=baseline sauron paper scratch l1 no-comp ref-comp tau03 no-recovery no-warmup epoch-rounds plateau one-batch no-floor no-cap lambda0}"
 mkdir -p "$out"
 s="$root/sample-data/colin27-3mm"
 sauron="$root/bin/sauron"

@@ -158,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
 	Double maxPruneShare;
 
 	@Option(names = "--compensation", description = "beyond the paper: before a filter goes, its consumers read its map from the filters that stay, "
-			+ "as a least-squares fit on the reference map (REFERENCE) or on every kept map (KEPT); NONE drops it; default: BUDGET REFERENCE, PAPER NONE")
+			+ "as a least-squares fit on the reference map (REFERENCE) or on every kept map (KEPT); NONE drops it; default: BUDGET KEPT, PAPER NONE")
 	FilterCompensation.Compensation compensation;
 
 	@Option(names = "--stop-file", description = "training stops after the epoch in which this file appears, and saves the model", paramLabel = "FILE")

@@ -75,7 +75,7 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 
 	/** This project's defaults: the paper's regulariser and criterion on a step-based, budget-aware schedule. */
 	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.6, 15, 5, 0.02, 0.5, 2, true, new Rounds(5, 0.2, 0.4, false),
-			new Criterion(4, 2, 0.5, FilterCompensation.Compensation.REFERENCE));
+			new Criterion(4, 2, 0.5, FilterCompensation.Compensation.KEPT));
 
 	/** The paper's rounds and criterion with these constants. */
 	public SauronSettings(final double tau0, final double tauMax, final int kappa, final int rho, final double mu, final double lambda, final int sf,
