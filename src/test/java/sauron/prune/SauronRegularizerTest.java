@@ -130,7 +130,8 @@ class SauronRegularizerTest {
 				}, UNetGraph.Convolutions.SEGMENTED).forward(image, true);
 				assertEquals(topology.prunable().size(), forward.activations().size());
 				final Operand<TFloat32> r = SauronRegularizer.build(tf, forward.activations(), 2);
-				g.addGradients(r.asOutput(), new Output<?>[] { image.asOutput() });
+				// Differentiable from its own ops (the 3D convolutions between the maps are the training graph's own work).
+				g.addGradients(r.asOutput(), forward.activations().values().stream().map(Operand::asOutput).toArray(Output<?>[]::new));
 			}
 		}
 	}
