@@ -37,14 +37,14 @@
 # MM_3D=3 (or 2), and per form (X = 3D or 2D): EPOCHS_X, STEPS_X, L1_EPOCHS_X (fine-tune epochs), PATCH_X, BATCH_X,
 # LEVELS_X, BASE_X, MAX_WIDTH_X, OUT, MVN.
 #
-# Run time on this project's 2-core machine (2 cores, 23 GiB), MEASURED on 2026-12-01 (commit 5291ee1, the defaults,
-# every 3d ablation and "paper no-comp" on 2d): 65 min 13 s in all, with other jobs at nice 19 sharing the cores
-# (load average up to 10). By row, in minutes: 3d (4 levels, base 24, patch 32x64x48, batch 2, 18 epochs x 10
-# steps): baseline 3.6, sauron 2.9, sauron-lambda0 2.6, l1 0.4, scratch 3.1 with its probe, each ablation 2.5-4.1
-# (44 min for the 3d form with ten ablations); 2d (5 levels, base 32, patch 80x160, batch 8, 16 epochs x 12 steps):
-# baseline 3.3, sauron 2.6, sauron-lambda0 2.7, l1 0.5, scratch 2.3 with its probe, each ablation 2.6-3.8; segmenting
-# the 1 mm hemisphere 43 s with the baseline, 13-19 s with the pruned models (21 min for the 2d form). Every further 3d
-# ablation adds about 2.7 min, every 2d one about 3 (with its segmenting).
+# Run time on this project's 2-core machine (2 cores, 23 GiB), MEASURED on 2026-12-01 (commit 471428c, the defaults,
+# every 3d ablation and "paper no-comp ref-comp" on 2d, nothing else heavy running): 84 min 14 s in all. By row, in
+# minutes: 3d (4 levels, base 24, patch 32x64x48, batch 2, 18 epochs x 10 steps): baseline 3.5, sauron 3.6,
+# sauron-lambda0 2.8, l1 0.5, scratch 3.5 with its probe, each ablation 3.2-6.0 (the paper's schedule and the
+# plateau rule, which prune nothing, take longest); about 59 min for the 3d form with eleven ablations; 2d (5 levels,
+# base 32, patch 80x160, batch 8, 16 epochs x 12 steps): baseline 3.5, sauron 2.9, sauron-lambda0 2.3, l1 0.3,
+# scratch 3.0 with its probe, each ablation 3.4-4.0; segmenting the 1 mm hemisphere 26 s with the baseline, 8-11 s
+# with the pruned models (25 min for the 2d form). Every further 3d ablation adds about 3.5 min, every 2d one about 4.
 # Sauron's steps get cheaper as it removes filters. The 3D form is at 3 mm (the committed sample's grid, so it continues
 # README's sample tables): at 2 mm (MM_3D=2) a patch over the same anatomy has 3.4x the voxels and steps cost ~3.4x,
 # which the budget does not hold; 2 mm with the default patch trains as fast but each patch sees a third of the context.
