@@ -69,13 +69,7 @@ public final class InferenceGraph implements PatchPredictor {
 					assigns.add(tf.assign(v, in));
 				}
 			}
-			final UNetGraph.Forward forward = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
-				@Override
-				public Operand<TFloat32> kernel(final Layer layer) { return variables.get(layer.kernelName()); }
-
-				@Override
-				public Operand<TFloat32> bias(final Layer layer) { return variables.get(layer.biasName()); }
-			}, UNetGraph.Convolutions.PLAIN).forward(image, false);
+			final UNetGraph.Forward forward = new UNetGraph(tf, topology, UNetGraph.WeightSource.byName(variables::get), UNetGraph.Convolutions.PLAIN).forward(image, false);
 			probabilities = tf.withName(OUTPUT).nn.softmax(forward.logits().get(0));
 			activations = forward.activations();
 			session = Sessions.create(graph);

@@ -25,6 +25,17 @@ public final class UNetGraph {
 		Operand<TFloat32> kernel(Layer layer);
 
 		Operand<TFloat32> bias(Layer layer);
+
+		/** Kernels and biases looked up by their parameter names ({@link Layer#kernelName()}, {@link Layer#biasName()}). */
+		static WeightSource byName(final java.util.function.Function<String, Operand<TFloat32>> lookup) {
+			return new WeightSource() {
+				@Override
+				public Operand<TFloat32> kernel(final Layer layer) { return lookup.apply(layer.kernelName()); }
+
+				@Override
+				public Operand<TFloat32> bias(final Layer layer) { return lookup.apply(layer.biasName()); }
+			};
+		}
 	}
 
 	/**

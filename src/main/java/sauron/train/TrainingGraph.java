@@ -113,13 +113,7 @@ public final class TrainingGraph implements AutoCloseable {
 			slot(tf, w, m, v, layer.kernelName(), layer.kernelShape());
 			slot(tf, w, m, v, layer.biasName(), new long[] { layer.outChannels() });
 		}
-		final UNetGraph unet = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
-			@Override
-			public Operand<TFloat32> kernel(final Layer layer) { return slots.get(layer.kernelName()).weight(); }
-
-			@Override
-			public Operand<TFloat32> bias(final Layer layer) { return slots.get(layer.biasName()).weight(); }
-		}, convolutions);
+		final UNetGraph unet = new UNetGraph(tf, topology, UNetGraph.WeightSource.byName(name -> slots.get(name).weight()), convolutions);
 		final UNetGraph.Forward forward = unet.forward(image, true);
 		final Operand<TInt32> classIndex = tf.dtypes.cast(labels, TInt32.class);
 		final Operand<TFloat32> oneHot = tf.oneHot(classIndex, tf.constant(topology.spec().classes()), tf.constant(1f), tf.constant(0f));

@@ -22,7 +22,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-import sauron.net.Layer;
 import sauron.net.Topology;
 import sauron.net.UNetGraph;
 import sauron.net.UNetSpec;
@@ -121,13 +120,7 @@ class SauronRegularizerTest {
 				final Ops tf = Ops.create(g);
 				final long[] shape = spec.dims() == 2 ? new long[] { 2, 8, 8, 1 } : new long[] { 1, 4, 8, 8, 1 };
 				final Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
-				final UNetGraph.Forward forward = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
-					@Override
-					public Operand<TFloat32> kernel(final Layer layer) { return constant(tf, w, layer.kernelName()); }
-
-					@Override
-					public Operand<TFloat32> bias(final Layer layer) { return constant(tf, w, layer.biasName()); }
-				}, UNetGraph.Convolutions.SEGMENTED).forward(image, true);
+				final UNetGraph.Forward forward = new UNetGraph(tf, topology, UNetGraph.WeightSource.byName(name -> constant(tf, w, name)), UNetGraph.Convolutions.SEGMENTED).forward(image, true);
 				assertEquals(topology.prunable().size(), forward.activations().size());
 				final Operand<TFloat32> r = SauronRegularizer.build(tf, forward.activations(), 2);
 				// Differentiable from its own ops (the 3D convolutions between the maps are the training graph's own work).

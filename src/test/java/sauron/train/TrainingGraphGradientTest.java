@@ -176,13 +176,7 @@ class TrainingGraphGradientTest {
 					image = tf.constantOf(i);
 					labels = tf.constantOf(l);
 				}
-				final UNetGraph.Forward forward = new UNetGraph(tf, topology, new UNetGraph.WeightSource() {
-					@Override
-					public Operand<TFloat32> kernel(final Layer layer) { return weights.get(layer.kernelName()); }
-
-					@Override
-					public Operand<TFloat32> bias(final Layer layer) { return weights.get(layer.biasName()); }
-				}, UNetGraph.Convolutions.PLAIN).forward(image, true);
+				final UNetGraph.Forward forward = new UNetGraph(tf, topology, UNetGraph.WeightSource.byName(weights::get), UNetGraph.Convolutions.PLAIN).forward(image, true);
 				final Operand<TFloat32> oneHot = tf.oneHot(tf.dtypes.cast(labels, TInt32.class), tf.constant(topology.spec().classes()), tf.constant(1f),
 						tf.constant(0f));
 				final Map<String, Operand<TFloat32>> prunable = new LinkedHashMap<>();
