@@ -139,6 +139,15 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--recovery", description = "share of the run's steps at the end without pruning; default: BUDGET 0.4, PAPER 0", paramLabel = "SHARE")
 	Double recovery;
 
+	@Option(names = "--regularise-warmup", arity = "0..1", paramLabel = "true|false",
+			description = "keep the regulariser in the loss during the warm-up (before the first round's interval); default: true")
+	Boolean regulariseWarmup;
+
+	@Option(names = "--budget", description = "how long a run that prunes trains: STEPS (exactly --epochs; one seed gives identical weights) or TIME "
+			+ "(the time the unpruned network would take for --epochs, timed on the warm-up: the recovery phase gets the time pruning saved, "
+			+ "as more epochs); default: BUDGET STEPS, PAPER STEPS")
+	SauronSettings.Budget budget;
+
 	@Option(names = "--regularise-recovery", arity = "0..1", paramLabel = "true|false",
 			description = "keep the regulariser in the loss during the recovery phase (after the last round); default: BUDGET false, PAPER true")
 	Boolean regulariseRecovery;
@@ -220,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
 	/** The chosen schedule with every element the options name changed. */
 	private SauronSettings sauronSettings() {
 		return new SauronOptions(tau0, tauMax, kappa, rho, mu, lambda, !noPrune, pruneEvery, warmup, recovery, tauRise != null ? tauRise == TauRise.PLATEAU : null,
-				regulariseRecovery, criterionBatches, minFilters, maxPruneShare, compensation)
+				regulariseWarmup, regulariseRecovery, budget, criterionBatches, minFilters, maxPruneShare, compensation)
 				.appliedTo(schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS);
 	}
 
@@ -278,6 +287,7 @@ final class TrainCommand implements Callable<Integer> {
 		@Override
 		public void epochEnded(final EpochRecord r) {
 			if (events) out.println(EngineEvents.line(new EngineEvent.Epoch(r)));
+			if (r.runEpochs() > 0) epochs = r.runEpochs(); // a time budget may lengthen the run
 			out.printf("epoch %3d/%d  loss %.4f (R %s)  val loss %s  val Dice %s  %6.1f s  %,d params  %s%n", r.epoch(), epochs, r.trainingLoss(),
 					orDash(r.regularizer()), orDash(r.validationLoss()), orDash(r.validationDice()), r.seconds(), r.parameters(), filters(r.widths()));
 		}

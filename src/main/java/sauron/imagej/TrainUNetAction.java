@@ -100,6 +100,7 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 		private final StopButton stop;
 		private final Path stopFile;
 		private final TrainingPlots plots = UserMessages.headless() ? null : new TrainingPlots();
+		private int epochs = command.epochs;
 
 		Monitor(final StopButton stop, final Path stopFile) {
 			this.stop = stop;
@@ -112,9 +113,11 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 		@Override
 		public void event(final EngineEvent e) {
 			if (e instanceof EngineEvent.Step s)
-				status(String.format("epoch %d/%d, step %d: loss %.4f", s.epoch() + 1, command.epochs, s.step() + 1, s.loss()));
+				status(String.format("epoch %d/%d, step %d: loss %.4f", s.epoch() + 1, epochs, s.step() + 1, s.loss()));
 			else if (e instanceof EngineEvent.Epoch epoch) {
-				progress(epoch.record().epoch(), command.epochs);
+				// A time budget may lengthen the run: its epochs as planned now.
+				epochs = Math.max(epochs, epoch.record().runEpochs());
+				progress(epoch.record().epoch(), epochs);
 				if (plots != null) plots.add(epoch.record());
 			}
 		}

@@ -24,6 +24,9 @@ public final class RoundPlan {
 		this.rounds = last >= first ? (int) ((last - first) / interval + 1) : 0;
 	}
 
+	/** Steps from one round to the next (the steps per epoch when rounds come at epoch ends). */
+	public int interval() { return interval; }
+
 	/** Rounds in the whole run (0 when the run is too short for one). */
 	public int rounds() { return rounds; }
 

@@ -28,16 +28,22 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	 * @param plateau true: a layer's tau rises only once training converged (the paper); false: tau climbs
 	 *          its grid on a clock that reaches tauMax at the last round, one step per round at most, and
 	 *          a layer still losing filters (the mu test) waits
+	 * @param regulariseWarmup true: the regulariser is in the loss from the first step (the paper, which has no
+	 *          warm-up); false: the warm-up trains on the segmentation loss alone, exactly as the unpruned network
+	 *          would, and the regulariser joins one round interval before the first round
 	 * @param regulariseRecovery true: the regulariser stays in the loss after the last round (the paper, which
 	 *          prunes to the end); false: the recovery phase trains on the segmentation loss alone, since no map
 	 *          needs to become redundant any more
+	 * @param budget how long a run that prunes trains: exactly its epochs, or the time its unpruned network
+	 *          would take for them
 	 */
-	public record Rounds(int every, double warmup, double recovery, boolean plateau, boolean regulariseRecovery) {
-		public static final Rounds PAPER = new Rounds(0, 0, 0, true, true);
+	public record Rounds(int every, double warmup, double recovery, boolean plateau, boolean regulariseWarmup, boolean regulariseRecovery,
+			Budget budget) {
+		public static final Rounds PAPER = new Rounds(0, 0, 0, true, true, true, Budget.STEPS);
 
-		/** Rounds whose recovery phase trains without the regulariser. */
+		/** Rounds of exactly the given steps whose recovery phase trains without the regulariser. */
 		public Rounds(final int every, final double warmup, final double recovery, final boolean plateau) {
-			this(every, warmup, recovery, plateau, false);
+			this(every, warmup, recovery, plateau, true, false, Budget.STEPS);
 		}
 
 		public Rounds {
@@ -45,7 +51,23 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 			if (!(warmup >= 0 && recovery >= 0 && warmup + recovery < 1))
 				throw new IllegalArgumentException("warm-up and recovery shares must be >= 0 and leave part of the run for pruning, got warm-up " + warmup
 						+ ", recovery " + recovery);
+			if (budget == null) throw new IllegalArgumentException("a budget (STEPS or TIME) is required");
 		}
+
+		public Rounds withBudget(final Budget b) {
+			return new Rounds(every, warmup, recovery, plateau, regulariseWarmup, regulariseRecovery, b);
+		}
+	}
+
+	/** How long a run that prunes trains. */
+	public enum Budget {
+		/** exactly its epochs: two runs with one seed give identical weights */
+		STEPS,
+		/**
+		 * the time its unpruned network would take for its epochs, timed on the warm-up's steps: the recovery phase
+		 * gets the time that pruning saved, as more epochs (how many depends on the machine's speed)
+		 */
+		TIME
 	}
 
 	/**

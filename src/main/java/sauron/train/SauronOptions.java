@@ -12,8 +12,8 @@ import sauron.prune.SauronSettings;
  * @param plateau true: thresholds rise on loss plateaus; false: on a clock
  */
 public record SauronOptions(Double tau0, Double tauMax, Integer kappa, Integer rho, Double mu, Double lambda, boolean prune, Integer pruneEvery,
-		Double warmup, Double recovery, Boolean plateau, Boolean regulariseRecovery, Integer criterionBatches, Integer minFilters, Double maxPruneShare,
-		FilterCompensation.Compensation compensation) {
+		Double warmup, Double recovery, Boolean plateau, Boolean regulariseWarmup, Boolean regulariseRecovery, SauronSettings.Budget budget,
+		Integer criterionBatches, Integer minFilters, Double maxPruneShare, FilterCompensation.Compensation compensation) {
 
 	/** The preset with every element given here changed; the settings' own checks refuse a bad value. */
 	public SauronSettings appliedTo(final SauronSettings preset) {
@@ -22,7 +22,7 @@ public record SauronOptions(Double tau0, Double tauMax, Integer kappa, Integer r
 		return new SauronSettings(or(tau0, preset.tau0()), or(tauMax, preset.tauMax()), or(kappa, preset.kappa()), or(rho, preset.rho()), or(mu, preset.mu()),
 				or(lambda, preset.lambda()), preset.sf(), prune,
 				new SauronSettings.Rounds(or(pruneEvery, r.every()), or(warmup, r.warmup()), or(recovery, r.recovery()), or(plateau, r.plateau()),
-						or(regulariseRecovery, r.regulariseRecovery())),
+						or(regulariseWarmup, r.regulariseWarmup()), or(regulariseRecovery, r.regulariseRecovery()), budget != null ? budget : r.budget()),
 				new SauronSettings.Criterion(or(criterionBatches, c.batches()), or(minFilters, c.minFilters()), or(maxPruneShare, c.maxShare()),
 						compensation != null ? compensation : c.compensation()));
 	}

@@ -121,16 +121,21 @@ public final class Trainer {
 		final Augmentation augmentation = new Augmentation(settings.augmentation(), settings.seed() + 1);
 		final Run run = new Run(start, init != null ? init.weights() : Weights.heNormal(start, settings.seed()));
 		try (PatchPrefetcher patches = PatchPrefetcher.start(sampler, augmentation, PatchPrefetcher.DEFAULT_CAPACITY)) {
-			for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+			for (int epoch = 0; epoch < run.length.epochs(); epoch++) {
 				final long startTime = System.nanoTime();
+				run.epochStarted();
 				final double[] losses = run.trainEpoch(patches, epoch);
+				final long validationStart = System.nanoTime();
 				final Validator.Scores val = validator.score(run.graph);
+				run.validated((System.nanoTime() - validationStart) / 1e9);
 				run.validationLosses.add(val.loss());
 				if (run.roundsAtEpochEnds) run.pruneIfRoundEnds(patches);
+				final double seconds = (System.nanoTime() - startTime) / 1e9;
+				run.epochEnded(epoch + 1, seconds);
 				final Topology now = run.graph.topology();
-				final EpochRecord record = new EpochRecord(epoch + 1, losses[0], losses[1], val.loss(), val.dice(), (System.nanoTime() - startTime) / 1e9,
-						now.parameterCount(), now.flopsPerVoxel(settings.patchShape()), now.spec().widths(),
-						sauron.prune() ? run.pruning.thresholds() : Map.of(), run.roundsDone);
+				final EpochRecord record = new EpochRecord(epoch + 1, losses[0], losses[1], val.loss(), val.dice(), seconds, now.parameterCount(),
+						now.flopsPerVoxel(settings.patchShape()), now.spec().widths(), sauron.prune() ? run.pruning.thresholds() : Map.of(), run.roundsDone,
+						run.length.epochs());
 				listener.epochEnded(record);
 				run.history.add(record);
 				if (listener.stopRequested()) {
@@ -140,6 +145,7 @@ public final class Trainer {
 			}
 			final JsonObject trainingJson = GSON.toJsonTree(settings).getAsJsonObject();
 			trainingJson.add("sauron", GSON.toJsonTree(sauron));
+			if (run.budget != null && !Double.isNaN(run.budget.projected())) trainingJson.add("time_budget", run.budgetNote());
 			if (init != null) trainingJson.add("initialised_from", startNote(init));
 			return new SauronModel(run.graph.topology().spec(), run.graph.weights(),
 					new ModelMetadata(ZScoreNormalisation.NAME, pairs.get(0).image().voxelSize(), settings.patchShape(), trainingJson, run.history));
@@ -148,38 +154,75 @@ public final class Trainer {
 		}
 	}
 
-	/** The state of one training run: the current (shrinking) graph, the step count and Sauron's rounds. */
+	/**
+	 * The state of one training run: the current (shrinking) graph, the step count, Sauron's rounds, and the run's
+	 * length with its time budget. Its phases: the warm-up (steps before the first round's interval), the pruning
+	 * phase, and the recovery phase (steps after the last round).
+	 */
 	private final class Run {
-		final RoundPlan plan = new RoundPlan(sauron.rounds(), (long) settings.epochs() * settings.stepsPerEpoch(), settings.stepsPerEpoch());
+		final long startNanos = System.nanoTime();
+		final long totalSteps = (long) settings.epochs() * settings.stepsPerEpoch();
+		final RoundPlan plan = new RoundPlan(sauron.rounds(), totalSteps, settings.stepsPerEpoch());
+		final RunLength length = new RunLength(settings);
+		final boolean prunes = sauron.prune() && plan.rounds() > 0;
+		/** With --budget TIME: times the warm-up and plans the recovery; null once it cannot (no warm-up to time). */
+		TimeBudget budget = prunes && sauron.rounds().budget() == SauronSettings.Budget.TIME ? new TimeBudget() : null;
 		final boolean roundsAtEpochEnds = sauron.rounds().every() == 0;
 		final PruningRounds pruning;
 		final List<EpochRecord> history = new ArrayList<>();
 		/** Mean training loss per round (the plateau test's history) and validation loss per epoch. */
 		final List<Double> roundLosses = new ArrayList<>(), validationLosses = new ArrayList<>();
 		TrainingGraph graph;
+		/** The regulariser weight the current graph was built with. */
+		private double graphLambda;
 		long stepsDone;
 		int roundsDone;
 		/** Pooled maps of the current round's last training batches, for its criterion. */
 		private final List<Map<String, FeatureMaps>> roundMaps = new ArrayList<>();
-		private boolean recovering;
 		private double roundLossSum;
 		private int roundSteps;
+		private boolean inWarmup = prunes, budgetDecided;
+		/** Whether the current epoch is wholly in the recovery phase, and whether it built a graph: for the time budget. */
+		private boolean epochInRecovery, builtThisEpoch;
 
 		Run(final Topology start, final Weights weights) {
-			this.graph = newGraph(start, weights, AdamState.fresh(start));
+			graphLambda = lambdaAt(prunes ? plan.stepsToNextRound(0) : -1);
+			this.graph = newGraph(start, weights, AdamState.fresh(start), graphLambda);
 			this.pruning = new PruningRounds(sauron, start.prunable().stream().map(Layer::name).toList(), settings.seed() + 3);
 		}
 
-		/** One epoch of Adam steps at the epoch's poly-decayed learning rate, with any pruning round inside it; returns the mean loss and mean R. */
+		/**
+		 * The regulariser weight of a step, by its phase: lambda while pruning; in the warm-up and the recovery
+		 * phase only if the settings keep it there (the recovery: no map needs to become redundant any more; the
+		 * warm-up: the network first learns the task, as the unpruned one would, which also times it).
+		 *
+		 * @param toRound steps to the next round's end ({@link RoundPlan#stepsToNextRound}), -1 after the last
+		 */
+		private double lambdaAt(final long toRound) {
+			if (!prunes) return sauron.lambda();
+			if (toRound < 0) return sauron.rounds().regulariseRecovery() ? sauron.lambda() : 0;
+			if (toRound > plan.interval()) return sauron.rounds().regulariseWarmup() ? sauron.lambda() : 0;
+			return sauron.lambda();
+		}
+
+		void epochStarted() {
+			epochInRecovery = prunes && plan.stepsToNextRound(stepsDone) < 0;
+			builtThisEpoch = false;
+		}
+
+		/** One epoch of Adam steps at the epoch's learning rate, with any pruning round inside it; returns the mean loss and mean R. */
 		double[] trainEpoch(final PatchPrefetcher patches, final int epoch) {
-			final float lr = (float) settings.learningRateAt(epoch);
+			final float lr = (float) length.learningRate(epoch);
 			double sum = 0, regularizer = 0;
 			int regularized = 0;
 			for (int step = 0; step < settings.stepsPerEpoch(); step++) {
+				final long stepStart = System.nanoTime();
 				final PatchBatch batch = patches.next();
 				// The last criterion-batches steps before a round hand their pooled maps to the round.
-				final long toRound = sauron.prune() ? plan.stepsToNextRound(stepsDone) : -1;
-				if (toRound < 0) enterRecovery();
+				final long toRound = prunes ? plan.stepsToNextRound(stepsDone) : -1;
+				if (inWarmup && toRound <= plan.interval()) warmupEnded();
+				final double lambda = lambdaAt(toRound);
+				if (lambda != graphLambda) rebuild(graph.topology(), graph.weights(), graph.adamState(), lambda);
 				final TrainingGraph.Step result = graph.step(batch.images(), batch.labels(), lr, toRound > 0 && toRound <= sauron.criterion().batches());
 				if (result.pooledMaps() != null) roundMaps.add(result.pooledMaps());
 				final float loss = result.loss();
@@ -195,21 +238,68 @@ public final class Trainer {
 				stepsDone++;
 				roundLossSum += loss;
 				roundSteps++;
+				if (inWarmup && budget != null) budget.warmupStep((System.nanoTime() - stepStart) / 1e9);
 				if (!roundsAtEpochEnds) pruneIfRoundEnds(patches);
 			}
 			return new double[] { sum / settings.stepsPerEpoch(), regularized > 0 ? regularizer / regularized : Double.NaN };
 		}
 
+		/** The warm-up's last step is done: the time budget projects the unpruned run from it. */
+		private void warmupEnded() {
+			inWarmup = false;
+			if (budget == null) return;
+			final var projected = budget.warmupEnded(elapsed(), totalSteps - stepsDone, length.epochs() - history.size());
+			if (projected.isPresent())
+				listener.message(String.format(java.util.Locale.ROOT, "time budget: the unpruned network would take about %.0f s for %d epochs (timed on the warm-up's %d steps)",
+						projected.getAsDouble(), length.epochs(), stepsDone));
+			else {
+				listener.message("time budget: a warm-up of " + stepsDone + " steps is too short to time the unpruned network on; training exactly " + length.epochs()
+						+ " epochs");
+				budget = null;
+			}
+		}
+
+		/** The epoch's validation took this long: in the warm-up, the unpruned network's validation, which the budget counts. */
+		void validated(final double seconds) {
+			if (inWarmup && budget != null) budget.warmupValidation(seconds);
+		}
+
 		/**
-		 * After the last round the regulariser has nothing left to prepare: unless the settings keep it, the
-		 * recovery phase trains on the segmentation loss alone (a graph without R, which also steps faster).
+		 * With a time budget, the first epoch wholly in the recovery phase that built no graph (or the planned last
+		 * one, if none does) says how many epochs of the pruned network fit in the unpruned network's time; the run
+		 * is lengthened to that, once.
 		 */
-		private void enterRecovery() {
-			if (recovering || !sauron.prune() || plan.rounds() == 0 || sauron.rounds().regulariseRecovery() || sauron.lambda() == 0) return;
-			recovering = true;
-			final TrainingGraph regularized = graph;
-			graph = newGraph(regularized.topology(), regularized.weights(), regularized.adamState(), 0);
-			regularized.close();
+		void epochEnded(final int epochsDone, final double seconds) {
+			if (budget == null || budgetDecided || !epochInRecovery || builtThisEpoch && epochsDone < length.epochs()) return;
+			budgetDecided = true;
+			final int planned = length.epochs();
+			final int total = budget.epochsThatFit(epochsDone, elapsed(), seconds, planned);
+			length.extendTo(total, epochsDone);
+			listener.message(total > planned
+					? String.format(java.util.Locale.ROOT, "time budget: %d more epochs of the pruned network (%.1f s each) fit in the unpruned network's %.0f s: %d epochs in all",
+							total - planned, seconds, budget.projected(), total)
+					: String.format(java.util.Locale.ROOT, "time budget: no further epoch of the pruned network (%.1f s each) fits in the unpruned network's %.0f s", seconds,
+							budget.projected()));
+		}
+
+		/** What sauron.json records of the time budget. */
+		JsonObject budgetNote() {
+			final JsonObject note = new JsonObject();
+			note.addProperty("unpruned_seconds_projected", budget.projected());
+			note.addProperty("epochs", length.epochs());
+			return note;
+		}
+
+		private double elapsed() {
+			return (System.nanoTime() - startNanos) / 1e9;
+		}
+
+		/** The graph replaced by one of this network and regulariser weight (the old one is closed first: one in memory at a time). */
+		private void rebuild(final Topology topology, final Weights weights, final AdamState adam, final double lambda) {
+			graph.close();
+			graph = newGraph(topology, weights, adam, lambda);
+			graphLambda = lambda;
+			builtThisEpoch = true;
 		}
 
 		/**
@@ -237,8 +327,7 @@ public final class Trainer {
 			final Map<String, boolean[]> keep = new LinkedHashMap<>();
 			cuts.forEach((layer, cut) -> keep.put(layer, cut.keep()));
 			final PrunedNetwork smaller = FilterRemoval.remove(topology.spec(), weights, graph.adamState(), keep);
-			graph.close();
-			graph = newGraph(new Topology(smaller.spec()), smaller.weights(), smaller.adam());
+			rebuild(new Topology(smaller.spec()), smaller.weights(), smaller.adam(), graphLambda);
 		}
 	}
 
@@ -257,10 +346,6 @@ public final class Trainer {
 		note.addProperty("parameters", init.topology().parameterCount());
 		if (init.metadata().training() != null) note.add("training", init.metadata().training().deepCopy());
 		return note;
-	}
-
-	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam) {
-		return newGraph(topology, weights, adam, sauron.lambda());
 	}
 
 	private TrainingGraph newGraph(final Topology topology, final Weights weights, final AdamState adam, final double lambda) {

@@ -14,7 +14,7 @@ import sauron.model.EpochRecord;
 /** The engine's event lines: what each event looks like on the wire, and that reading a line gives the event back. */
 class EngineEventsTest {
 
-	private static final EpochRecord EPOCH = new EpochRecord(3, 0.41, Double.NaN, 0.5, 0.75, 12.5, 12_345, 678.0, Map.of("enc0_0", 4), Map.of("enc0_0", 0.01), 2);
+	private static final EpochRecord EPOCH = new EpochRecord(3, 0.41, Double.NaN, 0.5, 0.75, 12.5, 12_345, 678.0, Map.of("enc0_0", 4), Map.of("enc0_0", 0.01), 2, 5);
 
 	@Test
 	void stepsAndProgressAreTheJsonTheArchitecturePageDescribes() {

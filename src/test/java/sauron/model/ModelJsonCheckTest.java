@@ -26,7 +26,7 @@ class ModelJsonCheckTest {
 	/** A complete sauron.json as JSON, from the store's own records; no weights are needed to fail before them. */
 	private static JsonObject complete() {
 		final UNetSpec spec = UNetSpec.create(2, 2, 4, 8, 1, 2);
-		final EpochRecord epoch = new EpochRecord(1, 0.5, 0.1, 0.4, 0.8, 2.0, 100, 10, spec.widths(), Map.of(), 0);
+		final EpochRecord epoch = new EpochRecord(1, 0.5, 0.1, 0.4, 0.8, 2.0, 100, 10, spec.widths(), Map.of(), 0, 1);
 		final ModelMetadata metadata = new ModelMetadata("zscore per image", new double[] { 1, 1 }, new int[] { 16, 16 }, new JsonObject(), List.of(epoch));
 		final Gson gson = new Gson();
 		return gson.toJsonTree(new ModelStore.ModelJson(ModelStore.FORMAT, ModelStore.SpecJson.of(spec), 100, 10, metadata)).getAsJsonObject();

@@ -40,7 +40,7 @@ class FineTuningTest {
 	/** A 3-level 2D net (widths 8, 16, 32) L1-pruned to about half its filters, with two epochs of history. */
 	private static SauronModel prunedModel() {
 		final UNetSpec spec = UNetSpec.create(2, 3, 8, 32, 1, 2);
-		final EpochRecord epoch = new EpochRecord(1, 1.0, Double.NaN, Double.NaN, Double.NaN, 1, 0, 0, spec.widths(), Map.of(), 0);
+		final EpochRecord epoch = new EpochRecord(1, 1.0, Double.NaN, Double.NaN, Double.NaN, 1, 0, 0, spec.widths(), Map.of(), 0, 1);
 		final SauronModel baseline = new SauronModel(spec, Weights.heNormal(new Topology(spec), 9),
 				new ModelMetadata("zscore per image", new double[] { 1, 1 }, new int[] { 32, 32 }, new JsonObject(), List.of(epoch, epoch)));
 		final Map<String, Integer> half = new LinkedHashMap<>();

@@ -58,12 +58,49 @@ class SauronTrainingTest {
 	}
 
 	@Test
+	void theWarmupTrainsWithoutTheRegulariserUnlessAskedTo() {
+		// 6 epochs x 5 steps, warm-up 0.4: rounds after steps 15 and 20, whose interval begins after step 10, so epochs 1-2
+		// are the warm-up; epochs 5-6 the recovery phase.
+		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
+		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 6, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
+		for (final boolean keep : new boolean[] { false, true }) {
+			final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true,
+					new SauronSettings.Rounds(5, 0.4, 0.3, false, keep, false, SauronSettings.Budget.STEPS), SauronSettings.DEFAULTS.criterion());
+			final List<EpochRecord> epochs = new Trainer(settings, s, TrainingListener.NONE).train(List.of(pair)).metadata().history();
+			assertEquals(2, epochs.get(5).rounds(), "rounds after steps 15 and 20");
+			for (int e = 0; e < 2; e++) assertEquals(keep, Double.isFinite(epochs.get(e).regularizer()), "R in the warm-up's loss, epoch " + (e + 1));
+			for (int e = 2; e < 4; e++) assertTrue(Double.isFinite(epochs.get(e).regularizer()), "R in the loss while pruning, epoch " + (e + 1));
+		}
+	}
+
+	@Test
+	void aTimeBudgetNeverShortensTheRunAndRecordsItsProjection() {
+		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
+		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 6, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
+		final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true,
+				new SauronSettings.Rounds(5, 0.4, 0.3, false, false, false, SauronSettings.Budget.TIME), SauronSettings.DEFAULTS.criterion());
+		final List<String> messages = new ArrayList<>();
+		final SauronModel model = new Trainer(settings, s, new TrainingListener() {
+			@Override
+			public void message(final String text) { messages.add(text); }
+		}).train(List.of(pair));
+		final List<EpochRecord> epochs = model.metadata().history();
+		assertTrue(epochs.size() >= 6, "at least the planned 6 epochs: " + epochs.size());
+		assertEquals(epochs.size(), epochs.get(epochs.size() - 1).runEpochs(), "the last record names the run's length");
+		for (int e = 0; e < 5; e++) assertEquals(6, epochs.get(e).runEpochs(), "planned length until the decision at the first clean recovery epoch");
+		final var note = model.metadata().training().getAsJsonObject("time_budget");
+		assertTrue(note.get("unpruned_seconds_projected").getAsDouble() > 0, note.toString());
+		assertEquals(epochs.size(), note.get("epochs").getAsInt());
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("time budget: the unpruned network would take about")), messages.toString());
+	}
+
+	@Test
 	void theRecoveryPhaseTrainsWithoutTheRegulariserUnlessAskedTo() {
 		// 4 epochs x 5 steps, a round every 5 steps from step 5 to 15: epoch 4 is the recovery phase.
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
 		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 4, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
 		for (final boolean keep : new boolean[] { false, true }) {
-			final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true, new SauronSettings.Rounds(5, 0.25, 0.25, false, keep),
+			final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true, new SauronSettings.Rounds(5, 0.25, 0.25, false, true, keep, SauronSettings.Budget.STEPS),
 					SauronSettings.DEFAULTS.criterion());
 			final List<EpochRecord> epochs = new Trainer(settings, s, TrainingListener.NONE).train(List.of(pair)).metadata().history();
 			assertEquals(3, epochs.get(3).rounds(), "rounds after steps 5, 10, 15");
