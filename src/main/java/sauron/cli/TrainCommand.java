@@ -130,8 +130,12 @@ final class TrainCommand implements Callable<Integer> {
 			+ "thresholds rise on loss plateaus); the options below change single elements; default: ${DEFAULT-VALUE}", defaultValue = "BUDGET")
 	Schedule schedule;
 
-	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end); default: BUDGET 5, PAPER 0", paramLabel = "STEPS")
+	@Option(names = "--prune-every", description = "optimiser steps between pruning rounds (0: every epoch end), instead of --rounds; default: PAPER 0",
+			paramLabel = "STEPS")
 	Integer pruneEvery;
+
+	@Option(names = "--rounds", description = "pruning rounds, evenly spread over the pruning phase whatever the run's length; default: BUDGET 15", paramLabel = "N")
+	Integer rounds;
 
 	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.2, PAPER 0", paramLabel = "SHARE")
 	Double warmup;
@@ -228,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	/** The chosen schedule with every element the options name changed. */
 	private SauronSettings sauronSettings() {
-		return new SauronOptions(tau0, tauMax, kappa, rho, mu, lambda, !noPrune, pruneEvery, warmup, recovery, tauRise != null ? tauRise == TauRise.PLATEAU : null,
+		return new SauronOptions(tau0, tauMax, kappa, rho, mu, lambda, !noPrune, pruneEvery, rounds, warmup, recovery, tauRise != null ? tauRise == TauRise.PLATEAU : null,
 				regulariseWarmup, regulariseRecovery, budget, criterionBatches, minFilters, maxPruneShare, compensation)
 				.appliedTo(schedule == Schedule.PAPER ? SauronSettings.PAPER : SauronSettings.DEFAULTS);
 	}

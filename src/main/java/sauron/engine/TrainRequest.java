@@ -14,14 +14,18 @@ import java.util.stream.Collectors;
  * @param patch sides, x first
  * @param classes classes including background; 0: the largest label + 1
  * @param prune false trains without removing filters (with lambda 0: the plain baseline)
+ * @param budget null: the schedule's
  * @param stopFile training stops after the epoch in which this file appears, and saves
  */
 public record TrainRequest(List<Path> images, List<Path> labels, Path data, Path model, Integer dims, int epochs, int steps, List<Integer> patch,
 		double validation, int classes, Integer levels, Integer base, Double lambda, boolean prune, Schedule schedule, Integer pruneEvery,
-		Integer minFilters, Double tauMax, Path stopFile) implements EngineRequest {
+		Integer minFilters, Double tauMax, Budget budget, Path stopFile) implements EngineRequest {
 
 	/** Sauron's schedule (the command line's --schedule; its help says what each means). */
 	public enum Schedule { BUDGET, PAPER }
+
+	/** How long a run that prunes trains (the command line's --budget): exactly its epochs, or its unpruned network's time. */
+	public enum Budget { STEPS, TIME }
 
 	public TrainRequest {
 		images = List.copyOf(images);
@@ -38,6 +42,6 @@ public record TrainRequest(List<Path> images, List<Path> labels, Path data, Path
 				.option("--patch", patch == null ? null : patch.stream().map(String::valueOf).collect(Collectors.joining("x"))).option("--validation", validation)
 				.option("--classes", classes > 0 ? classes : null).option("--levels", levels).option("--base", base).option("--lambda", lambda)
 				.flag("--no-prune", !prune).option("--schedule", schedule).option("--prune-every", pruneEvery).option("--min-filters", minFilters)
-				.option("--tau-max", tauMax).option("--stop-file", stopFile).flag("--events", true).list();
+				.option("--tau-max", tauMax).option("--budget", budget).option("--stop-file", stopFile).flag("--events", true).list();
 	}
 }

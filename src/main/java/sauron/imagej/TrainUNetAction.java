@@ -40,7 +40,7 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 	static TrainRequest request(final TrainUNetCommand c, final Pairs pairs, final Path stopFile) {
 		return new TrainRequest(pairs.images(), pairs.labels(), c.data_dir == null ? null : c.data_dir.getAbsoluteFile().toPath(), c.model_dir.getAbsoluteFile().toPath(),
 				pairs.dims(), c.epochs, c.steps, patch(c.patch_size), c.validation, c.classes, automaticIfZero(c.levels), automaticIfZero(c.base_filters), c.lambda,
-				c.sauron, schedule(c.schedule), automaticIfZero(c.prune_every), automaticIfZero(c.min_filters), c.tau_max > 0 ? c.tau_max : null, stopFile);
+				c.sauron, schedule(c.schedule), automaticIfZero(c.prune_every), automaticIfZero(c.min_filters), c.tau_max > 0 ? c.tau_max : null, budget(c.training_length), stopFile);
 	}
 
 	private Pairs writeImages(final EngineCall call) throws java.io.IOException {
@@ -82,6 +82,13 @@ final class TrainUNetAction extends CommandAction<TrainUNetCommand> {
 			sides.add(Integer.valueOf(part));
 		}
 		return sides;
+	}
+
+	static TrainRequest.Budget budget(final String name) {
+		final String n = name == null ? "" : name.trim();
+		if (n.equalsIgnoreCase("time")) return TrainRequest.Budget.TIME;
+		if (n.equalsIgnoreCase("epochs")) return TrainRequest.Budget.STEPS;
+		throw new IllegalArgumentException("training_length '" + name + "': expected time or epochs");
 	}
 
 	static TrainRequest.Schedule schedule(final String name) {

@@ -64,11 +64,17 @@ public final class TrainUNetCommand extends SauronCommand {
 			+ "with compensation (this project's default); paper: a round at every epoch end, thresholds rise on loss plateaus (the paper exactly)")
 	String schedule = "budget";
 
-	@Parameter(label = "Prune every (steps)", min = "0", description = "optimiser steps between pruning rounds; 0: automatic (the schedule's: budget 5, paper every epoch end)")
+	@Parameter(label = "Prune every (steps)", min = "0", description = "optimiser steps between pruning rounds; 0: automatic (the schedule's: budget 15 rounds "
+			+ "spread over the pruning phase, paper every epoch end)")
 	int prune_every = 0;
 
 	@Parameter(label = "Minimum filters", min = "0", description = "no layer is pruned below this many filters; 0: automatic (the schedule's: budget 2, paper 1)")
 	int min_filters = 0;
+
+	@Parameter(label = "Training length", choices = { "time", "epochs" }, description = "time: a run that prunes takes as long as the unpruned network "
+			+ "would for these epochs, and its small network trains on in the time pruning saved (more epochs, as many as this machine fits); epochs: "
+			+ "exactly these epochs, reproducible to the last weight")
+	String training_length = "time";
 
 	@Parameter(label = "Highest threshold (tau_max)", min = "0", max = "1", description = "highest pruning threshold: higher removes more filters, lower keeps more accuracy; "
 			+ "0: automatic (the schedule's: budget 0.6, paper 0.3)")

@@ -1,9 +1,9 @@
 package sauron.prune;
 
 /**
- * Which optimiser steps of a run end with a pruning round: every {@code every} steps (or at every epoch end),
- * from the end of the warm-up to the start of the recovery phase. Rounds count in steps, so a schedule does
- * not change when the same data is cut into shorter or longer epochs.
+ * Which optimiser steps of a run end with a pruning round, from the end of the warm-up to the start of the recovery
+ * phase: a given number of rounds evenly apart, every {@code every} steps, or at every epoch end. Rounds count in
+ * steps, so a schedule does not change when the same data is cut into shorter or longer epochs.
  */
 public final class RoundPlan {
 
@@ -13,14 +13,21 @@ public final class RoundPlan {
 
 	/**
 	 * @param totalSteps optimiser steps in the whole run
-	 * @param stepsPerEpoch used when rounds come at epoch ends ({@code every} 0)
+	 * @param stepsPerEpoch used when rounds come at epoch ends
 	 */
 	public RoundPlan(final SauronSettings.Rounds settings, final long totalSteps, final int stepsPerEpoch) {
-		this.interval = settings.every() > 0 ? settings.every() : stepsPerEpoch;
 		final long warmupEnd = (long) Math.ceil(settings.warmup() * totalSteps);
 		final long recoveryStart = totalSteps - (long) Math.ceil(settings.recovery() * totalSteps);
-		this.first = Math.max(interval, (warmupEnd + interval - 1) / interval * interval);
-		this.last = recoveryStart / interval * interval;
+		if (settings.count() > 0) {
+			// count rounds, the last where the recovery phase starts, evenly apart over the pruning phase (fewer if it has fewer steps).
+			this.interval = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (recoveryStart - warmupEnd) / settings.count()));
+			this.last = recoveryStart;
+			this.first = Math.max(Math.max(1, warmupEnd + 1), last - (long) (settings.count() - 1) * interval);
+		} else {
+			this.interval = settings.every() > 0 ? settings.every() : stepsPerEpoch;
+			this.first = Math.max(interval, (warmupEnd + interval - 1) / interval * interval);
+			this.last = recoveryStart / interval * interval;
+		}
 		this.rounds = last >= first ? (int) ((last - first) / interval + 1) : 0;
 	}
 
@@ -33,13 +40,13 @@ public final class RoundPlan {
 	/** @return how many steps after {@code stepsDone} the next round ends (1: right after the next step), or -1 when no round is left */
 	public long stepsToNextRound(final long stepsDone) {
 		if (rounds == 0) return -1;
-		final long next = stepsDone < first ? first : (stepsDone / interval + 1) * interval;
+		final long next = stepsDone < first ? first : first + ((stepsDone - first) / interval + 1) * interval;
 		return next > last ? -1 : next - stepsDone;
 	}
 
 	/** @return the round (1-based) that ends after this many steps, or 0 for none */
 	public int roundAfter(final long stepsDone) {
-		if (rounds == 0 || stepsDone < first || stepsDone > last || stepsDone % interval != 0) return 0;
+		if (rounds == 0 || stepsDone < first || stepsDone > last || (stepsDone - first) % interval != 0) return 0;
 		return (int) ((stepsDone - first) / interval + 1);
 	}
 }

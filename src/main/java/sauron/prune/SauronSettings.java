@@ -21,7 +21,9 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	/**
 	 * When Sauron prunes, in optimiser steps so that it does not depend on how data is cut into epochs.
 	 *
-	 * @param every optimiser steps between pruning rounds; 0: at every epoch end (the paper)
+	 * @param every optimiser steps between pruning rounds; 0: at every epoch end (the paper), unless {@code count} says
+	 * @param count when above 0 (and {@code every} 0): this many rounds, evenly spread over the pruning phase, so that
+	 *          a run of any length prunes in the same rounds
 	 * @param warmup share of the run's steps before the first round: the network learns the task first
 	 * @param recovery share of the run's steps at the end without rounds: the network recovers from the last
 	 *          removals before it is saved
@@ -37,17 +39,20 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	 * @param budget how long a run that prunes trains: exactly its epochs, or the time its unpruned network
 	 *          would take for them
 	 */
-	public record Rounds(int every, double warmup, double recovery, boolean plateau, boolean regulariseWarmup, boolean regulariseRecovery,
+	public record Rounds(int every, int count, double warmup, double recovery, boolean plateau, boolean regulariseWarmup, boolean regulariseRecovery,
 			Budget budget) {
-		public static final Rounds PAPER = new Rounds(0, 0, 0, true, true, true, Budget.STEPS);
+		public static final Rounds PAPER = new Rounds(0, 0, 0, 0, true, true, true, Budget.STEPS);
 
-		/** Rounds of exactly the given steps whose recovery phase trains without the regulariser. */
+		/** Rounds every {@code every} steps (0: epoch ends) in runs of exactly their steps, whose recovery phase trains without the regulariser. */
 		public Rounds(final int every, final double warmup, final double recovery, final boolean plateau) {
-			this(every, warmup, recovery, plateau, true, false, Budget.STEPS);
+			this(every, 0, warmup, recovery, plateau, true, false, Budget.STEPS);
 		}
 
 		public Rounds {
 			if (every < 0) throw new IllegalArgumentException("steps between pruning rounds must be >= 0 (0: every epoch end), got " + every);
+			if (count < 0) throw new IllegalArgumentException("the number of pruning rounds must be >= 0 (0: set by the steps between them), got " + count);
+			if (count > 0 && every > 0)
+				throw new IllegalArgumentException("give either the steps between pruning rounds (" + every + ") or their number (" + count + "), not both");
 			if (!(warmup >= 0 && recovery >= 0 && warmup + recovery < 1))
 				throw new IllegalArgumentException("warm-up and recovery shares must be >= 0 and leave part of the run for pruning, got warm-up " + warmup
 						+ ", recovery " + recovery);
@@ -55,7 +60,12 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 		}
 
 		public Rounds withBudget(final Budget b) {
-			return new Rounds(every, warmup, recovery, plateau, regulariseWarmup, regulariseRecovery, b);
+			return new Rounds(every, count, warmup, recovery, plateau, regulariseWarmup, regulariseRecovery, b);
+		}
+
+		/** Whether rounds come at epoch ends (the paper) rather than after given optimiser steps. */
+		public boolean atEpochEnds() {
+			return every == 0 && count == 0;
 		}
 	}
 
@@ -96,7 +106,7 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	public static final SauronSettings PAPER = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true);
 
 	/** This project's defaults: the paper's regulariser and criterion on a step-based, budget-aware schedule. */
-	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.6, 15, 5, 0.02, 0.5, 2, true, new Rounds(5, 0.2, 0.4, false),
+	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.6, 15, 5, 0.02, 0.5, 2, true, new Rounds(0, 15, 0.1, 0.65, false, false, false, Budget.TIME),
 			new Criterion(4, 2, 0.5, FilterCompensation.Compensation.KEPT));
 
 	/** The paper's rounds and criterion with these constants. */
@@ -131,6 +141,11 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 
 	public SauronSettings withPrune(final boolean p) {
 		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, p, rounds, criterion);
+	}
+
+	/** These settings in runs of exactly their steps, or in their unpruned network's time. */
+	public SauronSettings withBudget(final Budget b) {
+		return new SauronSettings(tau0, tauMax, kappa, rho, mu, lambda, sf, prune, rounds.withBudget(b), criterion);
 	}
 
 	public SauronSettings withCriterion(final Criterion c) {

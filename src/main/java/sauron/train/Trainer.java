@@ -167,7 +167,7 @@ public final class Trainer {
 		final boolean prunes = sauron.prune() && plan.rounds() > 0;
 		/** With --budget TIME: times the warm-up and plans the recovery; null once it cannot (no warm-up to time). */
 		TimeBudget budget = prunes && sauron.rounds().budget() == SauronSettings.Budget.TIME ? new TimeBudget() : null;
-		final boolean roundsAtEpochEnds = sauron.rounds().every() == 0;
+		final boolean roundsAtEpochEnds = sauron.rounds().atEpochEnds();
 		final PruningRounds pruning;
 		final List<EpochRecord> history = new ArrayList<>();
 		/** Mean training loss per round (the plateau test's history) and validation loss per epoch. */

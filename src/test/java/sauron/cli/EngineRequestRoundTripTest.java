@@ -39,10 +39,11 @@ class EngineRequestRoundTripTest {
 
 	private static final List<Case<?>> CASES = List.of(
 			new Case<>(new TrainRequest(List.of(A, B), List.of(C, A), Path.of("/data/set"), Path.of("/models/m"), 3, 7, 11, List.of(32, 48, 16), 0.35, 4, 3, 12, 0.25,
-					false, TrainRequest.Schedule.PAPER, 3, 5, 0.45, Path.of("/tmp/stop")), List.of("train", "-m", "/other"), o -> {
+					false, TrainRequest.Schedule.PAPER, 3, 5, 0.45, TrainRequest.Budget.STEPS, Path.of("/tmp/stop")), List.of("train", "-m", "/other"), o -> {
 						final TrainCommand c = (TrainCommand) o;
 						return new TrainRequest(c.images, c.labels, c.data, c.model, c.dims, c.epochs, c.steps, c.patch == null ? null : boxed(c.patch.sides()),
-								c.validation, c.classes, c.levels, c.base, c.lambda, !c.noPrune, c.schedule, c.pruneEvery, c.minFilters, c.tauMax, c.stopFile);
+								c.validation, c.classes, c.levels, c.base, c.lambda, !c.noPrune, c.schedule, c.pruneEvery, c.minFilters, c.tauMax,
+								c.budget == null ? null : TrainRequest.Budget.valueOf(c.budget.name()), c.stopFile);
 					}),
 			new Case<>(new SegmentRequest(Path.of("/models/m"), List.of(A, B), List.of(C, Path.of("/out/d.nii")), Path.of("/in"), Path.of("/out"), true),
 					List.of("segment", "-m", "/other"), o -> {
@@ -98,7 +99,7 @@ class EngineRequestRoundTripTest {
 	@Test
 	void theFijiSidesAutomaticValuesLeaveTheirOptionsOut() {
 		final TrainRequest automatic = new TrainRequest(List.of(A), List.of(C), null, Path.of("/models/m"), null, 50, 50, null, 0.2, 0, null, null, 0.5, true,
-				TrainRequest.Schedule.BUDGET, null, null, null, null);
+				TrainRequest.Schedule.BUDGET, null, null, null, null, null);
 		assertEquals(List.of("train", "-i", A.toString(), "-l", C.toString(), "-m", "/models/m", "--epochs", "50", "--steps", "50", "--validation", "0.2", "--lambda", "0.5",
 				"--schedule", "BUDGET", "--events"), automatic.arguments());
 		assertEquals(List.of("export", "-m", "/models/m", "-o", "/m.zip", "-i", A.toString(), "--license", "CC-BY-4.0"),

@@ -53,11 +53,11 @@ class TrainScheduleOptionsTest {
 	@Test
 	void eachOptionChangesOneElementOfTheChosenSchedule() throws IOException {
 		final SauronSettings s = trainedWith("--schedule", "PAPER", "--prune-every", "7", "--min-filters", "3", "--compensation", "REFERENCE");
-		assertEquals(new SauronSettings.Rounds(7, 0, 0, true, true, true, SauronSettings.Budget.STEPS), s.rounds());
+		assertEquals(new SauronSettings.Rounds(7, 0, 0, 0, true, true, true, SauronSettings.Budget.STEPS), s.rounds());
 		assertEquals(new SauronSettings.Criterion(1, 3, 1, Compensation.REFERENCE), s.criterion());
 		final SauronSettings b = trainedWith("--warmup", "0.1", "--recovery", "0.3", "--tau-rise", "PLATEAU", "--criterion-batches", "2", "--max-prune-share", "0.25",
 				"--compensation", "NONE", "--regularise-recovery");
-		assertEquals(new SauronSettings.Rounds(SauronSettings.DEFAULTS.rounds().every(), 0.1, 0.3, true, SauronSettings.DEFAULTS.rounds().regulariseWarmup(), true,
+		assertEquals(new SauronSettings.Rounds(SauronSettings.DEFAULTS.rounds().every(), SauronSettings.DEFAULTS.rounds().count(), 0.1, 0.3, true, SauronSettings.DEFAULTS.rounds().regulariseWarmup(), true,
 				SauronSettings.DEFAULTS.rounds().budget()), b.rounds());
 		assertEquals(new SauronSettings.Criterion(2, SauronSettings.DEFAULTS.criterion().minFilters(), 0.25, Compensation.NONE), b.criterion());
 	}

@@ -35,8 +35,9 @@ class EngineRequestsTest {
 		c.prune_every = 3;
 		c.min_filters = 5;
 		c.tau_max = 0.45;
+		c.training_length = "epochs";
 		assertEquals(new TrainRequest(List.of(IMAGE), List.of(LABELS), null, Path.of("/models/m"), 2, 7, 11, List.of(32, 48), 0.35, 4, 3, 12, 0.25, false,
-				TrainRequest.Schedule.PAPER, 3, 5, 0.45, STOP), TrainUNetAction.request(c, new TrainUNetAction.Pairs(List.of(IMAGE), List.of(LABELS), 2), STOP));
+				TrainRequest.Schedule.PAPER, 3, 5, 0.45, TrainRequest.Budget.STEPS, STOP), TrainUNetAction.request(c, new TrainUNetAction.Pairs(List.of(IMAGE), List.of(LABELS), 2), STOP));
 	}
 
 	@Test
@@ -51,6 +52,7 @@ class EngineRequestsTest {
 		assertEquals(0, r.classes());
 		for (final Object automatic : new Object[] { r.levels(), r.base(), r.pruneEvery(), r.minFilters(), r.tauMax() }) assertNull(automatic, r::toString);
 		assertEquals(TrainRequest.Schedule.BUDGET, r.schedule());
+		assertEquals(TrainRequest.Budget.TIME, r.budget(), "the unpruned network's time, the engine's default");
 		assertTrue(r.prune());
 	}
 
@@ -62,6 +64,8 @@ class EngineRequestsTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainUNetAction.patch("64xa")).getMessage().startsWith("patch_size '64xa'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainUNetAction.patch("99999999999x64")).getMessage().startsWith("patch_size"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainUNetAction.schedule("weekly")).getMessage().startsWith("schedule 'weekly'"));
+		assertEquals("training_length 'forever': expected time or epochs",
+				assertThrows(IllegalArgumentException.class, () -> TrainUNetAction.budget("forever")).getMessage());
 	}
 
 	@Test

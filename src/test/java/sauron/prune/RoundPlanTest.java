@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Pruning rounds come every N optimiser steps between the warm-up and the recovery phase, whatever the epochs. */
+/** Pruning rounds come every N optimiser steps, or N of them evenly apart, between the warm-up and the recovery phase, whatever the epochs. */
 class RoundPlanTest {
 
 	@Test
@@ -46,6 +46,30 @@ class RoundPlanTest {
 			if (next > 0) assertEquals(plan.roundAfter(s + next) > 0, true, "a round after step " + (s + next));
 		}
 		assertEquals(-1, new RoundPlan(new SauronSettings.Rounds(50, 0.25, 0.25, false), 60, 10).stepsToNextRound(0));
+	}
+
+	@Test
+	void aNumberOfRoundsIsSpreadOverThePruningPhaseTheLastWhereRecoveryStarts() {
+		// The demo's 180 steps, warm-up 0.1 (to step 18), recovery 0.65 (from step 63): 15 rounds, 3 steps apart.
+		final SauronSettings.Rounds fifteen = new SauronSettings.Rounds(0, 15, 0.1, 0.65, false, false, false, SauronSettings.Budget.STEPS);
+		final RoundPlan plan = new RoundPlan(fifteen, 180, 15);
+		assertEquals(15, plan.rounds());
+		assertEquals(3, plan.interval());
+		assertEquals(List.of(21L, 24L, 27L, 30L, 33L, 36L, 39L, 42L, 45L, 48L, 51L, 54L, 57L, 60L, 63L), roundSteps(plan, 180));
+		assertEquals(3, plan.stepsToNextRound(18), "the first round's interval starts where the warm-up ends");
+		assertEquals(4, plan.stepsToNextRound(17));
+		assertEquals(-1, plan.stepsToNextRound(63));
+		// Ten times as long: still 15 rounds, ten times as far apart.
+		final RoundPlan longer = new RoundPlan(fifteen, 1800, 15);
+		assertEquals(15, longer.rounds());
+		assertEquals(30, longer.interval());
+		assertEquals(630, roundSteps(longer, 1800).get(14));
+	}
+
+	@Test
+	void aPruningPhaseShorterThanItsRoundsHasARoundAfterEachOfItsSteps() {
+		final RoundPlan plan = new RoundPlan(new SauronSettings.Rounds(0, 15, 0.25, 0.5, false, false, false, SauronSettings.Budget.STEPS), 20, 5);
+		assertEquals(List.of(6L, 7L, 8L, 9L, 10L), roundSteps(plan, 20), "warm-up to step 5, recovery from step 10");
 	}
 
 	@Test

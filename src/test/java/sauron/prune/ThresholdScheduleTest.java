@@ -179,7 +179,7 @@ class ThresholdScheduleTest {
 	@Test
 	void thePaperPresetIsThePaperExactly() {
 		assertEquals(SauronSettings.Rounds.PAPER, S.rounds());
-		assertEquals(new SauronSettings.Rounds(0, 0, 0, true, true, true, SauronSettings.Budget.STEPS), S.rounds(), "a round at every epoch end from the start, tau rises on plateaus, the regulariser to the end");
+		assertEquals(new SauronSettings.Rounds(0, 0, 0, 0, true, true, true, SauronSettings.Budget.STEPS), S.rounds(), "a round at every epoch end from the start, tau rises on plateaus, the regulariser to the end");
 		assertEquals(new SauronSettings.Criterion(1, 1, 1, FilterCompensation.Compensation.NONE), S.criterion(), "one batch, no floor, no cap, no compensation");
 	}
 }

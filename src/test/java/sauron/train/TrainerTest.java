@@ -41,7 +41,7 @@ class TrainerTest {
 		final TrainingSettings s = tiny(3, 20);
 		final TrainingSettings wholeVolumePatches = new TrainingSettings(3, 3, 8, 32, new int[] { 32, 32, 32 }, 2, s.epochs(), s.stepsPerEpoch(),
 				s.learningRate(), s.weightDecay(), s.seed(), s.foregroundProbability(), s.augmentation(), 0);
-		assertLearned(pair, wholeVolumePatches, new int[] { 32, 32, 32 }, SauronSettings.DEFAULTS, 0.9);
+		assertLearned(pair, wholeVolumePatches, new int[] { 32, 32, 32 }, SauronSettings.DEFAULTS.withBudget(SauronSettings.Budget.STEPS), 0.9);
 	}
 
 	/**
