@@ -22,6 +22,9 @@ declare -A ROW_OPTS=(
   [plateau]="--tau-rise PLATEAU"
   [epoch-rounds]="--prune-every 0"
   [reg-recovery]="--regularise-recovery"
+  [steps-budget]="--budget STEPS"
+  [warmup-reg]="--regularise-warmup"
+  [late-rounds]="--warmup 0.2 --recovery 0.4"
 )
 declare -A ROW_DESC=(
   [baseline]="the plain nnU-Net: no regulariser, no pruning"
@@ -41,9 +44,12 @@ declare -A ROW_DESC=(
   [plateau]="clock off: thresholds rise on loss plateaus (the paper's rule, in rounds)"
   [epoch-rounds]="step rounds off: one pruning round per epoch end"
   [reg-recovery]="plain recovery off: the regulariser stays in the loss after the last round, as in the paper"
+  [steps-budget]="time budget off: exactly the given epochs, so the run ends sooner than the unpruned network's"
+  [warmup-reg]="plain warm-up off: the regulariser in the loss from the first step, as in the paper"
+  [late-rounds]="early rounds off: the pruning phase at 20-60 % of the planned steps (the defaults before 2026-12-08) instead of 10-35 %"
 )
 # The ablations of the budget schedule's elements, in the order the scripts run them.
-ABLATION_ROWS="paper no-comp ref-comp no-recovery reg-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
+ABLATION_ROWS="paper no-comp ref-comp steps-budget warmup-reg late-rounds no-recovery reg-recovery no-warmup one-batch no-floor no-cap plateau epoch-rounds"
 
 # row_options ROW BASE_OPTIONS...: prints BASE_OPTIONS without the options that ROW sets, then ROW's options (picocli
 # takes each option once, so an ablation of e.g. --prune-every must replace the script's own --prune-every).

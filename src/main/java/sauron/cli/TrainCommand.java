@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
 			paramLabel = "STEPS")
 	Integer pruneEvery;
 
-	@Option(names = "--rounds", description = "pruning rounds, evenly spread over the pruning phase whatever the run's length; default: BUDGET 15", paramLabel = "N")
+	@Option(names = "--rounds", description = "pruning rounds, evenly spread over the pruning phase whatever the run's length; default: BUDGET 20", paramLabel = "N")
 	Integer rounds;
 
 	@Option(names = "--warmup", description = "share of the run's steps before the first pruning round; default: BUDGET 0.2, PAPER 0", paramLabel = "SHARE")

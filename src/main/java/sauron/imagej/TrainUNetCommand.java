@@ -64,7 +64,7 @@ public final class TrainUNetCommand extends SauronCommand {
 			+ "with compensation (this project's default); paper: a round at every epoch end, thresholds rise on loss plateaus (the paper exactly)")
 	String schedule = "budget";
 
-	@Parameter(label = "Prune every (steps)", min = "0", description = "optimiser steps between pruning rounds; 0: automatic (the schedule's: budget 15 rounds "
+	@Parameter(label = "Prune every (steps)", min = "0", description = "optimiser steps between pruning rounds; 0: automatic (the schedule's: budget 20 rounds "
 			+ "spread over the pruning phase, paper every epoch end)")
 	int prune_every = 0;
 

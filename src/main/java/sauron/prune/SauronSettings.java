@@ -106,7 +106,7 @@ public record SauronSettings(double tau0, double tauMax, int kappa, int rho, dou
 	public static final SauronSettings PAPER = new SauronSettings(0.001, 0.3, 15, 5, 0.02, 0.5, 2, true);
 
 	/** This project's defaults: the paper's regulariser and criterion on a step-based, budget-aware schedule. */
-	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.6, 15, 5, 0.02, 0.5, 2, true, new Rounds(0, 15, 0.1, 0.65, false, false, false, Budget.TIME),
+	public static final SauronSettings DEFAULTS = new SauronSettings(0.001, 0.6, 15, 5, 0.02, 0.5, 2, true, new Rounds(0, 20, 0.1, 0.65, false, false, false, Budget.TIME),
 			new Criterion(4, 2, 0.5, FilterCompensation.Compensation.KEPT));
 
 	/** The paper's rounds and criterion with these constants. */
