@@ -66,7 +66,7 @@ case "$preset" in
     : "${OUT:=$root/out/evidence}"
     : "${EPOCHS_3D:=18}" "${STEPS_3D:=10}" "${PATCH_3D:=32x64x48}" "${BATCH_3D:=2}" "${LEVELS_3D:=4}" "${BASE_3D:=24}" "${MAX_WIDTH_3D:=320}"
     : "${EPOCHS_2D:=16}" "${STEPS_2D:=12}" "${PATCH_2D:=80x160}" "${BATCH_2D:=8}" "${LEVELS_2D:=5}" "${BASE_2D:=32}" "${MAX_WIDTH_2D:=480}"
-    : "${ABLATIONS_3D=$ABLATION_ROWS}" "${ABLATIONS_2D=paper no-comp ref-comp}" ;;
+    : "${ABLATIONS_3D=$ABLATION_ROWS}" "${ABLATIONS_2D=paper no-comp ref-comp steps-budget warmup-reg}" ;;
   tiny)
     : "${OUT:=$root/out/evidence-tiny}"
     : "${EPOCHS_3D:=2}" "${STEPS_3D:=2}" "${PATCH_3D:=16x32x16}" "${BATCH_3D:=1}" "${LEVELS_3D:=3}" "${BASE_3D:=8}" "${MAX_WIDTH_3D:=32}"
