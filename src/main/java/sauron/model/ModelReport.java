@@ -34,6 +34,10 @@ public final class ModelReport {
 			out.format("voxel size   %s, normalisation: %s%n", Arrays.toString(m.metadata().voxelSize()), m.metadata().normalisation());
 			final String sauron = sauronSettings(m.metadata().recordedTraining());
 			if (sauron != null) out.format("Sauron       %s%n", sauron);
+			final JsonObject budget = m.metadata().training() == null ? null : m.metadata().training().getAsJsonObject("time_budget");
+			if (budget != null)
+				out.format("time budget  %d epochs in the unpruned network's time (%.0f s, projected from the warm-up)%n", budget.get("epochs").getAsInt(),
+						budget.get("unpruned_seconds_projected").getAsDouble());
 			out.format("layers (filters):%n");
 			for (final Layer l : t.layers())
 				out.format("  %-8s %-6s level %d  %4d -> %4d%n", l.name(), l.kind().toString().toLowerCase(java.util.Locale.ROOT), l.level(), l.inChannels(), l.outChannels());

@@ -22,6 +22,9 @@ import sauron.segment.SlidingWindowSegmenter;
 /** Training with Sauron on a synthetic task: the network shrinks while it still segments well. */
 class SauronTrainingTest {
 
+	@org.junit.jupiter.api.io.TempDir
+	java.nio.file.Path tmp;
+
 	/**
 	 * The paper's rule with thresholds that move within a short test: tau starts at 0.05 and climbs in 4 steps to
 	 * 0.5 after 2-epoch plateaus.
@@ -75,7 +78,7 @@ class SauronTrainingTest {
 	}
 
 	@Test
-	void aTimeBudgetNeverShortensTheRunAndRecordsItsProjection() {
+	void aTimeBudgetNeverShortensTheRunAndRecordsItsProjection() throws java.io.IOException {
 		final TrainingPair pair = SyntheticVolumes.balls("discs", new int[] { 32, 32 }, 2, 1);
 		final TrainingSettings settings = new TrainingSettings(2, 3, 8, 32, new int[] { 32, 32 }, 2, 6, 5, 1e-2, 1e-5, 1, 0.5, Augmentation.Settings.NONE, 0);
 		final SauronSettings s = new SauronSettings(0.05, 0.5, 4, 2, 0.02, 0.5, 2, true,
@@ -93,6 +96,10 @@ class SauronTrainingTest {
 		assertTrue(note.get("unpruned_seconds_projected").getAsDouble() > 0, note.toString());
 		assertEquals(epochs.size(), note.get("epochs").getAsInt());
 		assertTrue(messages.stream().anyMatch(m -> m.startsWith("time budget: the unpruned network would take about")), messages.toString());
+		final java.nio.file.Path dir = tmp.resolve("budgeted");
+		sauron.model.ModelStore.save(model, dir);
+		final String info = sauron.model.ModelReport.describe(sauron.model.ModelStore.load(dir), dir);
+		assertTrue(info.contains("time budget  " + epochs.size() + " epochs in the unpruned network's time"), info);
 	}
 
 	@Test
